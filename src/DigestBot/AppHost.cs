@@ -1,0 +1,39 @@
+using DigestBot.Importing;
+using DigestBot.Storage;
+
+namespace DigestBot;
+
+/// <summary>Builds the host that every command runs in: configuration, logging and services.</summary>
+public static class AppHost
+{
+    /// <param name="connectionString">The <c>--db</c> override of <c>ConnectionStrings:Articles</c>, if given.</param>
+    /// <param name="quiet">For commands whose output is data: logs go to stderr and only warnings show.</param>
+    public static HostApplicationBuilder CreateBuilder(string? connectionString, bool quiet, IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (connectionString is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)]);
+        }
+
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = quiet ? LogLevel.Trace : LogLevel.Warning);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddStorage();
+        builder.Services.AddImporting();
+        return builder;
+    }
+}

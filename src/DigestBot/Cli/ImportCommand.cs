@@ -1,0 +1,49 @@
+using System.CommandLine;
+using DigestBot.Importing;
+using DigestBot.Storage;
+
+namespace DigestBot.Cli;
+
+/// <summary><c>digestbot import &lt;path&gt;...</c>: imports seed files or folders once.</summary>
+public static class ImportCommand
+{
+    /// <summary>Exit code when a file or an item was skipped; the rest was still imported.</summary>
+    public const int SkippedExitCode = 3;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Seed files or folders to import.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("import", "Import seed files or folders into the article store.") { paths };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var report = await host.Services.GetRequiredService<ArticleImporter>()
+                .ImportAsync(parse.GetValue(paths) ?? [], cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
+            foreach (var file in report.Files)
+            {
+                if (file.Skipped)
+                {
+                    await errors.WriteLineAsync($"{file.Path}: skipped: {file.SkipReason}");
+                }
+
+                foreach (var problem in file.Problems)
+                {
+                    await errors.WriteLineAsync($"{file.Path}: {problem}");
+                }
+            }
+
+            await output.WriteLineAsync(
+                $"{report.Files.Count} file(s): {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, " +
+                $"{report.SkippedFiles} skipped, {report.Problems} item problem(s).");
+            return report.Clean ? 0 : SkippedExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+namespace DigestBot.Importing;
+
+/// <summary>What an import did with one file.</summary>
+public sealed record FileImportOutcome(string Path, int Added, int Updated, int Unchanged, string? SkipReason, IReadOnlyList<string> Problems)
+{
+    public bool Skipped => SkipReason is not null;
+
+    public static FileImportOutcome Skip(string path, string reason) => new(path, 0, 0, 0, reason, []);
+}
+
+/// <summary>What an import did, file by file.</summary>
+public sealed record ImportReport(IReadOnlyList<FileImportOutcome> Files)
+{
+    public int Added => Files.Sum(f => f.Added);
+
+    public int Updated => Files.Sum(f => f.Updated);
+
+    public int Unchanged => Files.Sum(f => f.Unchanged);
+
+    public int SkippedFiles => Files.Count(f => f.Skipped);
+
+    /// <summary>Items inside files (a bad JSON line, a feed entry without text) that were dropped.</summary>
+    public int Problems => Files.Sum(f => f.Problems.Count);
+
+    public bool Clean => SkippedFiles == 0 && Problems == 0;
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Storage;
+
+/// <summary>The bot's database: articles, and where each came from.</summary>
+/// <remarks>Each provider has a derived context so that each keeps migrations of its own.</remarks>
+public abstract class DigestDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleTopic> ArticleTopics => Set<ArticleTopic>();
+
+    public DbSet<ArticleOrigin> ArticleOrigins => Set<ArticleOrigin>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DigestDbContext).Assembly);
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Storage;
+
+/// <summary>Creates the context of the configured provider; options are built once.</summary>
+public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
+{
+    private readonly Func<DigestDbContext> create;
+
+    public DigestDbContextFactory(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        var storage = options.Value;
+        Provider = storage.ProviderKind;
+        if (Provider == StorageProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresDigestDbContext>()
+                .UseNpgsql(storage.ConnectionString)
+                .Options;
+            create = () => new PostgresDigestDbContext(postgres);
+        }
+        else
+        {
+            SqliteConnectionString = ResolveSqlite(storage.ConnectionString, environment.ContentRootPath);
+            var sqlite = new DbContextOptionsBuilder<SqliteDigestDbContext>()
+                .UseSqlite(SqliteConnectionString)
+                .AddInterceptors(SqlitePragmas.Instance)
+                .Options;
+            create = () => new SqliteDigestDbContext(sqlite);
+        }
+    }
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>The absolute SQLite connection string, or null on another provider.</summary>
+    public string? SqliteConnectionString { get; }
+
+    public DigestDbContext CreateDbContext() => create();
+
+    /// <summary>Accepts a bare file path or a connection string; a relative file is taken from the content root.</summary>
+    public static string ResolveSqlite(string value, string contentRoot)
+    {
+        var builder = value.Contains('=')
+            ? new SqliteConnectionStringBuilder(value)
+            : new SqliteConnectionStringBuilder { DataSource = value };
+        var isFile = builder.DataSource.Length > 0
+            && builder.DataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory;
+        if (isFile)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        // WAL with synchronous=NORMAL is durable against application crashes and much faster than FULL.
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

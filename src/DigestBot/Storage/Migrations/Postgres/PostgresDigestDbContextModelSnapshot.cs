@@ -1,0 +1,148 @@
+using System;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace DigestBot.Storage.Migrations.Postgres;
+
+[DbContext(typeof(PostgresDigestDbContext))]
+partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder
+            .HasAnnotation("ProductVersion", "10.0.14")
+            .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+        NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+        modelBuilder.Entity("DigestBot.Storage.Article", b =>
+        {
+            b.Property<long>("Id")
+                .ValueGeneratedOnAdd()
+                .HasColumnType("bigint");
+
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+            b.Property<string>("Body")
+                .IsRequired()
+                .HasColumnType("text");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("character varying(64)");
+
+            b.Property<DateTimeOffset>("ImportedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Language")
+                .IsRequired()
+                .HasMaxLength(2)
+                .HasColumnType("character varying(2)");
+
+            b.Property<DateTimeOffset?>("PublishedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Source")
+                .HasMaxLength(200)
+                .HasColumnType("character varying(200)");
+
+            b.Property<string>("Summary")
+                .HasColumnType("text");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("character varying(1000)");
+
+            b.Property<DateTimeOffset>("UpdatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Url")
+                .HasMaxLength(2000)
+                .HasColumnType("character varying(2000)");
+
+            b.Property<int>("WordCount")
+                .HasColumnType("integer");
+
+            b.HasKey("Id");
+
+            b.HasIndex("ContentHash")
+                .IsUnique();
+
+            b.HasIndex("ImportedAt");
+
+            b.HasIndex("Language", "PublishedAt");
+
+            b.ToTable("Articles", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
+        {
+            b.Property<string>("Key")
+                .HasMaxLength(1000)
+                .HasColumnType("character varying(1000)");
+
+            b.Property<long>("ArticleId")
+                .HasColumnType("bigint");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("character varying(64)");
+
+            b.Property<DateTimeOffset>("ImportedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.HasKey("Key");
+
+            b.HasIndex("ArticleId");
+
+            b.ToTable("ArticleOrigins", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleTopic", b =>
+        {
+            b.Property<long>("ArticleId")
+                .HasColumnType("bigint");
+
+            b.Property<string>("TopicId")
+                .HasMaxLength(40)
+                .HasColumnType("character varying(40)");
+
+            b.HasKey("ArticleId", "TopicId");
+
+            b.HasIndex("TopicId", "ArticleId");
+
+            b.ToTable("ArticleTopics", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", "Article")
+                .WithMany()
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+            b.Navigation("Article");
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleTopic", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", null)
+                .WithMany("Topics")
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.Article", b =>
+        {
+            b.Navigation("Topics");
+        });
+    }
+}

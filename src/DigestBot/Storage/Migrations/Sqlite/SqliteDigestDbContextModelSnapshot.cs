@@ -1,0 +1,141 @@
+using System;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+#nullable disable
+
+namespace DigestBot.Storage.Migrations.Sqlite;
+
+[DbContext(typeof(SqliteDigestDbContext))]
+partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        modelBuilder.Entity("DigestBot.Storage.Article", b =>
+        {
+            b.Property<long>("Id")
+                .ValueGeneratedOnAdd()
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Body")
+                .IsRequired()
+                .HasColumnType("TEXT");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("ImportedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Language")
+                .IsRequired()
+                .HasMaxLength(2)
+                .HasColumnType("TEXT");
+
+            b.Property<long?>("PublishedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Source")
+                .HasMaxLength(200)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Summary")
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("UpdatedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Url")
+                .HasMaxLength(2000)
+                .HasColumnType("TEXT");
+
+            b.Property<int>("WordCount")
+                .HasColumnType("INTEGER");
+
+            b.HasKey("Id");
+
+            b.HasIndex("ContentHash")
+                .IsUnique();
+
+            b.HasIndex("ImportedAt");
+
+            b.HasIndex("Language", "PublishedAt");
+
+            b.ToTable("Articles", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
+        {
+            b.Property<string>("Key")
+                .HasMaxLength(1000)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("ArticleId")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("ImportedAt")
+                .HasColumnType("INTEGER");
+
+            b.HasKey("Key");
+
+            b.HasIndex("ArticleId");
+
+            b.ToTable("ArticleOrigins", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleTopic", b =>
+        {
+            b.Property<long>("ArticleId")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("TopicId")
+                .HasMaxLength(40)
+                .HasColumnType("TEXT");
+
+            b.HasKey("ArticleId", "TopicId");
+
+            b.HasIndex("TopicId", "ArticleId");
+
+            b.ToTable("ArticleTopics", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", "Article")
+                .WithMany()
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+            b.Navigation("Article");
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ArticleTopic", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", null)
+                .WithMany("Topics")
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.Article", b =>
+        {
+            b.Navigation("Topics");
+        });
+    }
+}

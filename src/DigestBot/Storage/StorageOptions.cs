@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Storage;
+
+/// <summary>Which database engine holds the articles (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public const string ConnectionStringName = "Articles";
+
+    /// <summary><c>Sqlite</c> (the default) or <c>Postgres</c>; kept as text so a typo gets a clear message.</summary>
+    public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
+
+    /// <summary><c>ConnectionStrings:Articles</c>: a connection string, or for SQLite just a file path.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/digestbot.db";
+
+    public StorageProvider ProviderKind =>
+        Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) ? kind : StorageProvider.Sqlite;
+}
+
+/// <summary>The supported database engines.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (!Enum.TryParse<StorageProvider>(options.Provider, ignoreCase: true, out _))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:Provider (env Storage__Provider) must be Sqlite or Postgres, not '{options.Provider}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail(
+                "ConnectionStrings:Articles (env ConnectionStrings__Articles) must name a database: a SQLite file or a connection string.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,53 @@
+using DigestBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using DigestBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace DigestBot.Tests.Storage;
+
+/// <summary>Migrations are written by hand, so this is what tells when the model and the migrations disagree.</summary>
+public class MigrationsTests
+{
+    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_model_snapshot_matches_the_model(string provider)
+    {
+        using var db = Create(provider);
+        var differ = db.GetService<IMigrationsModelDiffer>();
+        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
+        snapshot.Should().NotBeNull();
+        var snapshotModel = snapshot!.Model is IMutableModel mutable ? mutable.FinalizeModel() : snapshot.Model;
+        snapshotModel = db.GetService<IModelRuntimeInitializer>().Initialize(snapshotModel, designTime: true, validationLogger: null);
+        var differences = differ.GetDifferences(
+            snapshotModel.GetRelationalModel(),
+            db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+
+        differences.Select(d => d.ToString()).Should().BeEmpty();
+        db.Database.HasPendingModelChanges().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_new_SQLite_file_is_migrated_to_the_latest_schema()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("data/new.db");
+        using var host = AppHost.CreateBuilder(file, quiet: true).Build();
+
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        File.Exists(file).Should().BeTrue("the folder of the database file is created on the way");
+        await using var db = host.Services.GetRequiredService<DigestDbContextFactory>().CreateDbContext();
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations());
+        (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Should().Equal("wal");
+    }
+
+    private static DigestDbContext Create(string provider) => provider == "Sqlite"
+        ? new SqliteDigestDbContext(new DbContextOptionsBuilder<SqliteDigestDbContext>().UseSqlite("Data Source=:memory:").Options)
+        : new PostgresDigestDbContext(new DbContextOptionsBuilder<PostgresDigestDbContext>().UseNpgsql("Host=localhost").Options);
+}
