@@ -1,0 +1,42 @@
+using DigestBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Tests.Support;
+
+/// <summary>The app's services on a fresh SQLite file in a temp folder, migrated and ready.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private TestHost(IHost host, TempFolder folder)
+    {
+        this.host = host;
+        Folder = folder;
+    }
+
+    public TempFolder Folder { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var folder = new TempFolder();
+        var host = AppHost.CreateBuilder(folder.File("digestbot.db"), quiet: true, settings).Build();
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new TestHost(host, folder);
+    }
+
+    public T Get<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
+    public DigestDbContext Db() => Get<DigestDbContextFactory>().CreateDbContext();
+
+    public ValueTask DisposeAsync()
+    {
+        host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
