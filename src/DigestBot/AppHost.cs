@@ -1,5 +1,6 @@
 using DigestBot.Importing;
 using DigestBot.Storage;
+using Microsoft.Extensions.Logging.Console;
 
 namespace DigestBot;
 
@@ -28,7 +29,8 @@ public static class AppHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = quiet ? LogLevel.Trace : LogLevel.Warning);
         if (quiet)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A provider rule outranks the configured category levels, so data on stdout stays clean.
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
