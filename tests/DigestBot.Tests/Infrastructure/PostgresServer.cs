@@ -102,26 +102,19 @@ public sealed partial class PostgresServer(IMessageSink diagnostics) : IAsyncLif
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (server is not null)
+        try
         {
-            await RunToolAsync("pg_ctl", ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
-            server.StandardInput.Close();
-            using var deadline = new CancellationTokenSource(ToolTimeout);
-            try
+            if (server is not null)
             {
-                await server.WaitForExitAsync(deadline.Token);
+                await StopAsync(server);
             }
-            catch (OperationCanceledException)
-            {
-                server.Kill(entireProcessTree: true);
-            }
-
-            server.Dispose();
         }
-
-        if (folder is not null)
+        finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (folder is not null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
@@ -180,6 +173,27 @@ public sealed partial class PostgresServer(IMessageSink diagnostics) : IAsyncLif
         }
 
         throw new TimeoutException($"PostgreSQL did not accept connections within {StartTimeout}:\n{ReadLog()}");
+    }
+
+    // pg_ctl waits for a clean shutdown; closing stdin then ends the supervisor, which would also stop
+    // the server had pg_ctl failed.
+    private async Task StopAsync(Process supervisor)
+    {
+        var stop = ServerUserStartInfo(
+            Path.Combine(binaries, "pg_ctl"), ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
+        await CommandLine.RunAsync(stop.FileName, stop.ArgumentList, ToolTimeout);
+        supervisor.StandardInput.Close();
+        using var deadline = new CancellationTokenSource(ToolTimeout);
+        try
+        {
+            await supervisor.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            supervisor.Kill(entireProcessTree: true);
+        }
+
+        supervisor.Dispose();
     }
 
     private Task<string> RunToolAsync(string tool, IEnumerable<string> arguments)
