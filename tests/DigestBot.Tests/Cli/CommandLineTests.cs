@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DigestBot.Cli;
-using DigestBot.Tests.Support;
+using DigestBot.Tests.Infrastructure;
 
 namespace DigestBot.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using DigestBot.Importing;
-using DigestBot.Tests.Support;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Tests.Importing;

@@ -1,5 +1,5 @@
 using DigestBot.Importing;
-using DigestBot.Tests.Support;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

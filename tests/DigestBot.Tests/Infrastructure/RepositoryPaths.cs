@@ -5,6 +5,9 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The seeds bundled with the bot.</summary>
+    public static string Seeds => Path.Combine(Root, "seeds");
+
     /// <summary>The npm project holding the telegram-test-api emulator.</summary>
     public static string EndToEnd => Path.Combine(Root, "tests", "e2e");
 

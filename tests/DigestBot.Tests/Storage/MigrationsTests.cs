@@ -1,6 +1,6 @@
 using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
-using DigestBot.Tests.Support;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -2,7 +2,7 @@ using DigestBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DigestBot.Tests.Support;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>The app's services on a fresh SQLite file in a temp folder, migrated and ready.</summary>
 public sealed class TestHost : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace DigestBot.Tests.Support;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>A folder under the system temp path, removed when the test is done.</summary>
 public sealed class TempFolder : IDisposable
