@@ -120,6 +120,54 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("ArticleTopics", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.BotState", b =>
+        {
+            b.Property<string>("Key")
+                .HasMaxLength(100)
+                .HasColumnType("character varying(100)");
+
+            b.Property<string>("Value")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("character varying(1000)");
+
+            b.HasKey("Key");
+
+            b.ToTable("BotState", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ChatSettings", b =>
+        {
+            b.Property<long>("ChatId")
+                .HasColumnType("bigint");
+
+            b.Property<bool>("AllLanguages")
+                .HasColumnType("boolean");
+
+            b.Property<DateTimeOffset>("CreatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Kind")
+                .IsRequired()
+                .HasMaxLength(20)
+                .HasColumnType("character varying(20)");
+
+            b.Property<string>("Language")
+                .HasMaxLength(2)
+                .HasColumnType("character varying(2)");
+
+            b.Property<string>("Title")
+                .HasMaxLength(256)
+                .HasColumnType("character varying(256)");
+
+            b.Property<DateTimeOffset>("UpdatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.HasKey("ChatId");
+
+            b.ToTable("Chats", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")

@@ -113,6 +113,54 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("ArticleTopics", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.BotState", b =>
+        {
+            b.Property<string>("Key")
+                .HasMaxLength(100)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Value")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("TEXT");
+
+            b.HasKey("Key");
+
+            b.ToTable("BotState", (string)null);
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.ChatSettings", b =>
+        {
+            b.Property<long>("ChatId")
+                .HasColumnType("INTEGER");
+
+            b.Property<bool>("AllLanguages")
+                .HasColumnType("INTEGER");
+
+            b.Property<long>("CreatedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Kind")
+                .IsRequired()
+                .HasMaxLength(20)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Language")
+                .HasMaxLength(2)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Title")
+                .HasMaxLength(256)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("UpdatedAt")
+                .HasColumnType("INTEGER");
+
+            b.HasKey("ChatId");
+
+            b.ToTable("Chats", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")
