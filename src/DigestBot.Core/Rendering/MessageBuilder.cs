@@ -8,8 +8,6 @@ public sealed class MessageBuilder
     private readonly StringBuilder _html = new();
     private readonly Stack<string> _open = new();
 
-    public int Length => _html.Length;
-
     /// <summary>Appends escaped text.</summary>
     public MessageBuilder Text(string text)
     {
