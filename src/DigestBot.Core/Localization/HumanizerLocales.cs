@@ -1,0 +1,46 @@
+using System.Globalization;
+using DigestBot.Core.Articles;
+using Humanizer.Configuration;
+
+namespace DigestBot.Core.Localization;
+
+/// <summary>Teaches Humanizer Russian and Kazakh, whose satellite resources are not shipped with the bot.</summary>
+public static class HumanizerLocales
+{
+    private static readonly CultureInfo RussianCulture = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly CultureInfo KazakhCulture = CultureInfo.GetCultureInfo("kk-KZ");
+    private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-US");
+    private static readonly Lock Gate = new();
+    private static volatile bool _registered;
+
+    /// <summary>Registers the ru and kk formatters with Humanizer; safe to call any number of times from any thread.</summary>
+    /// <remarks>Humanizer's registry is a plain dictionary, so this should run at start-up, before other threads humanize.</remarks>
+    public static void Register()
+    {
+        if (_registered)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (_registered)
+            {
+                return;
+            }
+
+            Configurator.Formatters.Register("ru", culture => new LocalizedFormatter(HumanizerWords.Russian, culture));
+            Configurator.Formatters.Register("kk", culture => new LocalizedFormatter(HumanizerWords.Kazakh, culture));
+            _registered = true;
+        }
+    }
+
+    /// <summary>The culture Humanizer and number formatting should use for <paramref name="language"/>.</summary>
+    public static CultureInfo Culture(Language language) => language switch
+    {
+        Language.Ru => RussianCulture,
+        Language.Kk => KazakhCulture,
+        Language.En => EnglishCulture,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+}
