@@ -1,5 +1,6 @@
 using DigestBot.Importing;
 using DigestBot.Storage;
+using DigestBot.Topics;
 using Microsoft.Extensions.Logging.Console;
 
 namespace DigestBot;
@@ -35,6 +36,7 @@ public static class AppHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage();
+        builder.Services.AddTopics();
         builder.Services.AddImporting();
         return builder;
     }

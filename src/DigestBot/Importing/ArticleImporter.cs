@@ -1,4 +1,5 @@
 using DigestBot.Core.Importing;
+using DigestBot.Core.Topics;
 using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,7 @@ namespace DigestBot.Importing;
 public sealed class ArticleImporter(
     IDbContextFactory<DigestDbContext> dbFactory,
     DocumentReader reader,
+    TopicTagger tagger,
     TimeProvider time)
 {
     // Parsing runs in parallel per chunk of files; each batch of drafts is one transaction.
@@ -143,7 +145,7 @@ public sealed class ArticleImporter(
 
     /// <summary>An edited file updates its article in place, unless another file still holds the old text.</summary>
     /// <returns>The id of an article that no file holds any more, to delete.</returns>
-    private static async Task<long?> ApplyEditAsync(
+    private async Task<long?> ApplyEditAsync(
         DigestDbContext db,
         ArticleOrigin origin,
         ArticleDraft draft,
@@ -179,14 +181,14 @@ public sealed class ArticleImporter(
         return null;
     }
 
-    private static Article NewArticle(ArticleDraft draft, DateTimeOffset now)
+    private Article NewArticle(ArticleDraft draft, DateTimeOffset now)
     {
         var article = new Article { Title = draft.Title, Body = draft.Body, ContentHash = draft.ContentHash, ImportedAt = now, UpdatedAt = now };
         Fill(article, draft);
         return article;
     }
 
-    private static void Fill(Article article, ArticleDraft draft)
+    private void Fill(Article article, ArticleDraft draft)
     {
         article.Title = draft.Title;
         article.Body = draft.Body;
@@ -197,7 +199,10 @@ public sealed class ArticleImporter(
         article.ContentHash = draft.ContentHash;
         article.WordCount = draft.WordCount;
         article.Topics.Clear();
-        article.Topics.AddRange(draft.Topics.Distinct(StringComparer.Ordinal).Select(t => new ArticleTopic { TopicId = t }));
+        article.Topics.AddRange(draft.Topics
+            .Concat(tagger.Tag(draft.Title, draft.Body))
+            .Distinct(StringComparer.Ordinal)
+            .Select(t => new ArticleTopic { TopicId = t }));
     }
 
     private static ArticleOrigin NewOrigin(string key, Article article, ArticleDraft draft, DateTimeOffset now) =>
