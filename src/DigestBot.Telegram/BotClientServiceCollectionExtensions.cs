@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace DigestBot.Telegram;
 
-/// <summary>Registers the Bot API client and the update poller.</summary>
+/// <summary>Registers the Bot API client and, for long polling, the update poller.</summary>
 public static class BotClientServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IBotClient"/> with options bound from <paramref name="configSectionPath"/>, e.g. "Telegram".</summary>
@@ -42,6 +42,15 @@ public static class BotClientServiceCollectionExtensions
             // The default request logging writes the URI, and with it the token; BotClient logs the method instead.
             .RemoveAllLoggers();
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="UpdatePoller"/> for a host that receives updates by long polling; the host registers
+    /// <see cref="IUpdateHandler"/> and <see cref="IUpdateOffsetStore"/> as singletons that open their own scopes.
+    /// </summary>
+    public static IServiceCollection AddUpdatePoller(this IServiceCollection services)
+    {
         services.TryAddSingleton<UpdatePoller>();
         return services;
     }
