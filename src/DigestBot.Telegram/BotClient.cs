@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -14,6 +15,8 @@ namespace DigestBot.Telegram;
 public sealed partial class BotClient : IBotClient
 {
     private const string RedactedToken = "<token>";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _httpClient;
     private readonly BotClientOptions _options;
@@ -90,7 +93,8 @@ public sealed partial class BotClient : IBotClient
                 envelope.ErrorCode ?? (int)response.StatusCode,
                 envelope.Description ?? response.ReasonPhrase ?? "no description",
                 envelope.Parameters?.RetryAfter,
-                envelope.Parameters?.MigrateToChatId);
+                envelope.Parameters?.MigrateToChatId,
+                call.Method);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,7 +102,7 @@ public sealed partial class BotClient : IBotClient
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
         {
-            var timeout = $"no answer within {call.Timeout.TotalSeconds:0.###} s";
+            var timeout = string.Create(CultureInfo.InvariantCulture, $"no answer within {call.Timeout.TotalSeconds:0.###} s");
             throw new BotTransportException($"telegram: unable to call {call.Method}: {timeout}", new TimeoutException(timeout));
         }
         catch (HttpRequestException exception)
@@ -153,8 +157,8 @@ public sealed partial class BotClient : IBotClient
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = options.RetryBaseDelay,
-            // Polly caps every delay, a flood limit's too, so the cap must not undercut the longest accepted retry_after.
-            MaxDelay = options.MaxRetryAfter > TimeSpan.FromSeconds(30) ? options.MaxRetryAfter : TimeSpan.FromSeconds(30),
+            // The cap applies to the backoff only; a flood limit's retry_after is bounded by MaxRetryAfter instead.
+            MaxDelay = MaxBackoff,
             ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Exception is { } exception && IsRetryable(exception, options.MaxRetryAfter)),
             DelayGenerator = arguments => ValueTask.FromResult(
                 arguments.Outcome.Exception is BotApiException { RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),

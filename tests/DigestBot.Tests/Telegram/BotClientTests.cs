@@ -226,7 +226,15 @@ public sealed class BotClientTests : IAsyncLifetime
         var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
 
         var error = (await act.Should().ThrowAsync<BotApiException>()).Which;
-        error.Should().BeEquivalentTo(new { ErrorCode = errorCode, Description = description, RetryAfter = (int?)null, MigrateToChatId = (long?)null });
+        error.Should().BeEquivalentTo(new
+        {
+            ErrorCode = errorCode,
+            Description = description,
+            RetryAfter = (int?)null,
+            MigrateToChatId = (long?)null,
+            Method = "sendMessage",
+            Message = $"telegram: unable to call sendMessage: error {errorCode}: {description}",
+        });
         _api.Requests.Should().ContainSingle();
         _time.Delays.Should().BeEmpty();
     }
