@@ -67,6 +67,7 @@ public sealed partial class BotClient : IBotClient
 
     private async ValueTask<TResult> SendOnceAsync<TResult>(Call<TResult> call, CancellationToken cancellationToken)
     {
+        // The timeout runs on real time: it bounds a network wait, which no test clock can shorten.
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(call.Timeout);
         var started = _timeProvider.GetTimestamp();
