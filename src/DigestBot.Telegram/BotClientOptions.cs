@@ -1,0 +1,27 @@
+namespace DigestBot.Telegram;
+
+/// <summary>Settings of the Bot API client, bound from the "Telegram" section by default.</summary>
+public sealed class BotClientOptions
+{
+    public const string SectionName = "Telegram";
+
+    /// <summary>The bot token from @BotFather, "123456:ABC-DEF..."; it is a password, so it is never logged.</summary>
+    public string Token { get; set; } = "";
+
+    public Uri ApiBaseUrl { get; set; } = new("https://api.telegram.org");
+
+    /// <summary>How long one attempt may take; a long poll gets its own timeout on top.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a failed request is repeated after a flood limit, a server error or a dropped connection.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The longest flood-limit wait the client sits out; a longer one fails at once so the caller can decide.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The first delay of the exponential backoff after a server error or a dropped connection.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long getUpdates waits for an update before answering with none.</summary>
+    public TimeSpan PollingTimeout { get; set; } = TimeSpan.FromSeconds(25);
+}

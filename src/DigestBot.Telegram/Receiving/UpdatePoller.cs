@@ -1,0 +1,136 @@
+using DigestBot.Telegram.Requests;
+using DigestBot.Telegram.Types;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Telegram.Receiving;
+
+/// <summary>Receives updates by long polling getUpdates and hands each one to the handler once.</summary>
+public sealed partial class UpdatePoller(
+    IBotClient client,
+    IUpdateHandler handler,
+    IUpdateOffsetStore offsetStore,
+    IOptions<BotClientOptions> options,
+    TimeProvider timeProvider,
+    ILogger<UpdatePoller> logger)
+{
+    /// <summary>The update kinds the bot asks for; the rest are never sent to it.</summary>
+    public static IReadOnlyList<string> AllowedUpdates { get; } =
+        ["message", "edited_message", "channel_post", "callback_query", "my_chat_member"];
+
+    // Some servers and emulators answer at once instead of holding the poll; this keeps such a loop from spinning.
+    internal static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
+
+    internal static readonly TimeSpan FirstErrorDelay = TimeSpan.FromSeconds(1);
+
+    internal static readonly TimeSpan LastErrorDelay = TimeSpan.FromSeconds(30);
+
+    private const int BatchLimit = 100;
+
+    /// <summary>Polls until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(logger);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var errorDelay = FirstErrorDelay;
+        var webhookDeleted = false;
+        long? lastHandled = null;
+        var lastHandledLoaded = false;
+        var pollTimeout = (int)options.Value.PollingTimeout.TotalSeconds;
+
+        while (true)
+        {
+            try
+            {
+                // getUpdates is refused while a webhook is set.
+                if (!webhookDeleted)
+                {
+                    await client.SendAsync(new DeleteWebhookRequest(), cancellationToken);
+                    webhookDeleted = true;
+                }
+
+                if (!lastHandledLoaded)
+                {
+                    lastHandled = await offsetStore.GetAsync(cancellationToken);
+                    lastHandledLoaded = true;
+                    LogStarted(logger, lastHandled);
+                }
+
+                var asked = timeProvider.GetTimestamp();
+                var updates = await client.SendAsync(
+                    new GetUpdatesRequest { Offset = lastHandled + 1, Limit = BatchLimit, Timeout = pollTimeout, AllowedUpdates = AllowedUpdates },
+                    cancellationToken);
+                errorDelay = FirstErrorDelay;
+
+                if (updates.Count == 0)
+                {
+                    var early = MinimumPollInterval - timeProvider.GetElapsedTime(asked);
+                    if (early > TimeSpan.Zero)
+                    {
+                        await Task.Delay(early, timeProvider, cancellationToken);
+                    }
+
+                    continue;
+                }
+
+                foreach (var update in updates.OrderBy(update => update.UpdateId))
+                {
+                    // The server redelivers what it was not told about, e.g. after a crash between handling and the next poll.
+                    if (update.UpdateId <= lastHandled)
+                    {
+                        LogSkipped(logger, update.UpdateId, lastHandled.Value);
+                        continue;
+                    }
+
+                    await HandleAsync(update, cancellationToken);
+                    lastHandled = update.UpdateId;
+                    await offsetStore.SaveAsync(update.UpdateId, cancellationToken);
+                }
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogPollFailed(logger, errorDelay.TotalSeconds, exception.Message, exception);
+                await Task.Delay(errorDelay, timeProvider, cancellationToken);
+                errorDelay = errorDelay * 2 < LastErrorDelay ? errorDelay * 2 : LastErrorDelay;
+            }
+        }
+    }
+
+    private async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAsync(update, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One bad update must not block the ones behind it; it counts as handled.
+            LogHandlerFailed(logger, update.UpdateId, exception.Message, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling for updates after update {LastUpdateId}")]
+    private static partial void LogStarted(ILogger logger, long? lastUpdateId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling for updates stopped")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: update {LastUpdateId} was already handled")]
+    private static partial void LogSkipped(ILogger logger, long updateId, long lastUpdateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: unable to poll, trying again in {DelaySeconds} s: {Reason}")]
+    private static partial void LogPollFailed(ILogger logger, double delaySeconds, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "update poller: unable to handle update {UpdateId}: {Reason}")]
+    private static partial void LogHandlerFailed(ILogger logger, long updateId, string reason, Exception exception);
+}

@@ -1,0 +1,9 @@
+namespace DigestBot.Telegram.Requests;
+
+/// <summary>answerCallbackQuery: stops the button's progress indicator, optionally with a notice.</summary>
+public sealed record AnswerCallbackQueryRequest(string CallbackQueryId) : BotRequest<bool>("answerCallbackQuery")
+{
+    public string? Text { get; init; }
+
+    public bool? ShowAlert { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace DigestBot.Telegram.Requests;
+
+/// <summary>A Bot API method call whose result reads as <typeparamref name="TResult"/>.</summary>
+public abstract record BotRequest<TResult>
+{
+    // Only this assembly defines requests: each must be registered with the source-generated JSON context.
+    private protected BotRequest(string methodName) => MethodName = methodName;
+
+    /// <summary>The Bot API method name, the last segment of the request path.</summary>
+    [JsonIgnore]
+    public string MethodName { get; }
+
+    /// <summary>How long the server may hold the request before answering, added to the client's request timeout.</summary>
+    [JsonIgnore]
+    internal virtual TimeSpan ServerWait => TimeSpan.Zero;
+}

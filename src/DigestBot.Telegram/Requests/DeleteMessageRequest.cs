@@ -1,0 +1,6 @@
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Telegram.Requests;
+
+/// <summary>deleteMessage: deletes a message.</summary>
+public sealed record DeleteMessageRequest(ChatId ChatId, int MessageId) : BotRequest<bool>("deleteMessage");

@@ -1,0 +1,9 @@
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Telegram.Requests;
+
+/// <summary>editMessageReplyMarkup: replaces or, when <see cref="ReplyMarkup"/> is null, removes a message's inline keyboard.</summary>
+public sealed record EditMessageReplyMarkupRequest(ChatId ChatId, int MessageId) : BotRequest<Message>("editMessageReplyMarkup")
+{
+    public InlineKeyboardMarkup? ReplyMarkup { get; init; }
+}

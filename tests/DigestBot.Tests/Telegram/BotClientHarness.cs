@@ -1,0 +1,40 @@
+using DigestBot.Telegram;
+using DigestBot.Telegram.Receiving;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DigestBot.Tests.Telegram;
+
+/// <summary>The client and poller wired as the host wires them, against a <see cref="FakeBotApi"/>.</summary>
+internal sealed class BotClientHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BotClientHarness(
+        FakeBotApi api,
+        TimeProvider time,
+        Action<BotClientOptions>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddBotClient(options =>
+        {
+            options.Token = FakeBotApi.Token;
+            options.ApiBaseUrl = api.BaseUrl;
+            configure?.Invoke(options);
+        });
+        services.AddUpdatePoller();
+        configureServices?.Invoke(services);
+        _services = services.BuildServiceProvider();
+    }
+
+    public LogRecorder Logs { get; } = new();
+
+    public IBotClient Client => _services.GetRequiredService<IBotClient>();
+
+    public UpdatePoller Poller => _services.GetRequiredService<UpdatePoller>();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,67 @@
+using DigestBot.Telegram;
+using DigestBot.Telegram.Types;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Tests.Telegram;
+
+public sealed class BotClientRegistrationTests
+{
+    [Fact]
+    public void Options_are_bound_from_the_named_section()
+    {
+        using var services = Services(new()
+        {
+            ["Telegram:Token"] = "42:abc_DEF-1",
+            ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:8081/",
+            ["Telegram:RequestTimeout"] = "00:00:10",
+            ["Telegram:MaxRetries"] = "5",
+        });
+
+        var options = services.GetRequiredService<IOptions<BotClientOptions>>().Value;
+
+        options.Should().BeEquivalentTo(new
+        {
+            Token = "42:abc_DEF-1",
+            ApiBaseUrl = new Uri("http://127.0.0.1:8081/"),
+            RequestTimeout = TimeSpan.FromSeconds(10),
+            MaxRetries = 5,
+            PollingTimeout = TimeSpan.FromSeconds(25),
+        });
+        services.GetRequiredService<IBotClient>().Should().BeOfType<BotClient>();
+    }
+
+    [Theory]
+    [InlineData(null, null, "Telegram:Token is missing: set it to the token @BotFather gave the bot")]
+    [InlineData("42:abc/../x", null, "Telegram:Token is malformed: expected \"<bot id>:<secret>\"")]
+    [InlineData("42:abc", "-1", "Telegram:MaxRetries must be between 0 and 10, got -1")]
+    public void Invalid_options_name_the_setting(string? token, string? maxRetries, string expected)
+    {
+        using var services = Services(new() { ["Telegram:Token"] = token, ["Telegram:MaxRetries"] = maxRetries });
+
+        var act = () => services.GetRequiredService<IOptions<BotClientOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("news")]
+    [InlineData("@")]
+    [InlineData(" ")]
+    public void A_chat_username_must_start_with_an_at_sign(string username)
+    {
+        var act = () => new ChatId(username);
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddBotClient(BotClientOptions.SectionName)
+            .BuildServiceProvider();
+    }
+}

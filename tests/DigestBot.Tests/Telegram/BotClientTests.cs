@@ -1,0 +1,401 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DigestBot.Telegram;
+using DigestBot.Telegram.Requests;
+using DigestBot.Telegram.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestBot.Tests.Telegram;
+
+public sealed class BotClientTests : IAsyncLifetime
+{
+    private readonly TestTimeProvider _time = new(autoAdvance: true);
+    private FakeBotApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task SendMessage_posts_snake_case_json_to_the_method_path()
+    {
+        _api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(7, -1001234, "<b>News</b>", "supergroup")));
+        await using var bot = Harness();
+
+        var message = await bot.Client.SendAsync(new SendMessageRequest(-1001234, "<b>News</b>")
+        {
+            ParseMode = ParseMode.Html,
+            ReplyMarkup = new InlineKeyboardMarkup([[
+                InlineKeyboardButton.WithCallbackData("More", "more:1"),
+                InlineKeyboardButton.WithUrl("Open", "https://example.org/a"),
+            ]]),
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+            ReplyParameters = new ReplyParameters(3) { AllowSendingWithoutReply = true },
+        });
+
+        var request = _api.Requests.Should().ContainSingle().Subject;
+        request.Path.Should().Be($"/bot{FakeBotApi.Token}/sendMessage");
+        request.ContentType.Should().StartWith("application/json");
+        JsonNode.DeepEquals(request.Body, JsonNode.Parse("""
+            {
+              "chat_id": -1001234,
+              "text": "<b>News</b>",
+              "parse_mode": "HTML",
+              "reply_markup": { "inline_keyboard": [[
+                { "text": "More", "callback_data": "more:1" },
+                { "text": "Open", "url": "https://example.org/a" }
+              ]] },
+              "link_preview_options": { "is_disabled": true },
+              "reply_parameters": { "message_id": 3, "allow_sending_without_reply": true }
+            }
+            """)).Should().BeTrue(because: "the body was {0}", request.Body.ToJsonString());
+        message.MessageId.Should().Be(7);
+        message.Chat.Type.Should().Be(ChatType.Supergroup);
+        message.Date.Should().Be(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("-1001234", "-1001234")]
+    [InlineData("@digest_news", "\"@digest_news\"")]
+    public async Task Chat_id_is_written_as_a_number_or_an_at_name(string chat, string expectedJson)
+    {
+        _api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(-1001234, "channel")));
+        await using var bot = Harness();
+        ChatId chatId = chat.StartsWith('@') ? chat : long.Parse(chat, System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await bot.Client.SendAsync(new GetChatRequest(chatId));
+
+        _api.Requests.Single().Body["chat_id"]!.ToJsonString().Should().Be(expectedJson);
+        result.Type.Should().Be(ChatType.Channel);
+    }
+
+    [Fact]
+    public async Task Fields_left_null_are_omitted()
+    {
+        await using var bot = Harness();
+
+        await bot.Client.SendAsync(new AnswerCallbackQueryRequest("query-1"));
+        await bot.Client.SendAsync(new DeleteWebhookRequest());
+
+        _api.Requests.Select(request => request.Body.ToJsonString())
+            .Should().Equal("""{"callback_query_id":"query-1"}""", "{}");
+    }
+
+    [Fact]
+    public async Task Every_method_reads_its_result()
+    {
+        var member = new JsonObject { ["status"] = "administrator", ["user"] = BotJson.User(99), ["can_post_messages"] = true };
+        _api.Enqueue("getMe", FakeAnswer.Ok(new JsonObject { ["id"] = 99, ["is_bot"] = true, ["first_name"] = "Digest", ["username"] = "digest_bot" }));
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(5)));
+        _api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(1, 42, "a")));
+        _api.Enqueue("editMessageText", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
+        _api.Enqueue("editMessageReplyMarkup", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
+        _api.Enqueue("getChatMember", FakeAnswer.Ok(member));
+        _api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(42)));
+        await using var bot = Harness();
+        var client = bot.Client;
+
+        (await client.SendAsync(new GetMeRequest())).Username.Should().Be("digest_bot");
+        (await client.SendAsync(new GetUpdatesRequest { Offset = 5, Limit = 10, Timeout = 0, AllowedUpdates = ["message"] }))
+            .Should().ContainSingle().Which.Message!.Text.Should().Be("/latest");
+        (await client.SendAsync(new DeleteWebhookRequest { DropPendingUpdates = false })).Should().BeTrue();
+        (await client.SendAsync(new SetWebhookRequest("https://bot.example.org/hook") { SecretToken = "s3cret", MaxConnections = 4 })).Should().BeTrue();
+        (await client.SendAsync(new SendMessageRequest(42, "a"))).Text.Should().Be("a");
+        (await client.SendAsync(new EditMessageTextRequest(42, 1, "b") { ParseMode = ParseMode.MarkdownV2 })).Text.Should().Be("b");
+        (await client.SendAsync(new EditMessageReplyMarkupRequest(42, 1))).MessageId.Should().Be(1);
+        (await client.SendAsync(new DeleteMessageRequest(42, 1))).Should().BeTrue();
+        (await client.SendAsync(new AnswerCallbackQueryRequest("q") { Text = "Saved", ShowAlert = false })).Should().BeTrue();
+        (await client.SendAsync(new SetMyCommandsRequest([new BotCommand("latest", "Latest news")]) { Scope = BotCommandScope.AllPrivateChats, LanguageCode = "en" }))
+            .Should().BeTrue();
+        var chatMember = await client.SendAsync(new GetChatMemberRequest("@digest_news", 99));
+        (await client.SendAsync(new GetChatRequest(42))).Type.Should().Be(ChatType.Private);
+
+        chatMember.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true, User = new { Id = 99 } });
+        _api.Requests.Select(request => request.Method).Should().Equal(
+            "getMe", "getUpdates", "deleteWebhook", "setWebhook", "sendMessage", "editMessageText", "editMessageReplyMarkup",
+            "deleteMessage", "answerCallbackQuery", "setMyCommands", "getChatMember", "getChat");
+        JsonNode.DeepEquals(_api.RequestsFor("getUpdates").Single().Body, JsonNode.Parse("""{"offset":5,"limit":10,"timeout":0,"allowed_updates":["message"]}"""))
+            .Should().BeTrue();
+        JsonNode.DeepEquals(_api.RequestsFor("setMyCommands").Single().Body, JsonNode.Parse("""
+            {"commands":[{"command":"latest","description":"Latest news"}],"scope":{"type":"all_private_chats"},"language_code":"en"}
+            """)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Updates_of_every_modelled_kind_read_and_unknown_kinds_are_skipped()
+    {
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(JsonNode.Parse("""
+            [
+              { "update_id": 1, "message_reaction": { "chat": { "id": 1, "type": "private" }, "new_reaction": [] } },
+              { "update_id": 2, "message": { "message_id": 10, "date": 1767225600, "chat": { "id": 42, "type": "private" },
+                  "text": "/search rust", "entities": [{ "type": "bot_command", "offset": 0, "length": 7 }], "some_future_field": {} } },
+              { "update_id": 3, "channel_post": { "message_id": 11, "date": 1767225600, "chat": { "id": -100, "type": "channel", "title": "News" } } },
+              { "update_id": 4, "callback_query": { "id": "cb", "from": { "id": 42, "is_bot": false, "first_name": "Ann" }, "data": "more:2",
+                  "message": { "message_id": 12, "date": 1767225600, "chat": { "id": 42, "type": "private" } } } },
+              { "update_id": 5, "my_chat_member": { "chat": { "id": -100, "type": "channel" }, "from": { "id": 42, "is_bot": false, "first_name": "Ann" },
+                  "date": 1767225600, "old_chat_member": { "status": "left", "user": { "id": 99, "is_bot": true, "first_name": "Digest" } },
+                  "new_chat_member": { "status": "administrator", "user": { "id": 99, "is_bot": true, "first_name": "Digest" }, "can_post_messages": true } } },
+              { "update_id": 6, "edited_message": { "message_id": 10, "date": 1767225600, "chat": { "id": 42, "type": "private" }, "text": "/search go" } },
+              { "update_id": 7, "message": { "message_id": 13, "date": 1767225600, "chat": { "id": -5, "type": "group" }, "migrate_to_chat_id": -1005 } }
+            ]
+            """)));
+        await using var bot = Harness();
+
+        var updates = await bot.Client.SendAsync(new GetUpdatesRequest());
+
+        updates.Select(update => update.UpdateId).Should().Equal(1, 2, 3, 4, 5, 6, 7);
+        updates[0].Should().BeEquivalentTo(new Update { UpdateId = 1 });
+        updates[1].Message!.Entities.Should().ContainSingle().Which.Should().Be(new MessageEntity { Type = "bot_command", Offset = 0, Length = 7 });
+        updates[2].ChannelPost!.Chat.Title.Should().Be("News");
+        updates[3].CallbackQuery!.Data.Should().Be("more:2");
+        updates[4].MyChatMember!.NewChatMember.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true });
+        updates[5].EditedMessage!.Text.Should().Be("/search go");
+        updates[6].Message!.MigrateToChatId.Should().Be(-1005);
+    }
+
+    [Fact]
+    public async Task Flood_limit_is_waited_out_then_the_request_repeated()
+    {
+        _api.Enqueue("sendMessage",
+            FakeAnswer.Error(429, "Too Many Requests: retry after 3", retryAfter: 3),
+            FakeAnswer.Ok(BotJson.Message(8, 42, "hi")));
+        await using var bot = Harness();
+
+        var message = await bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+
+        message.MessageId.Should().Be(8);
+        _api.RequestsFor("sendMessage").Should().HaveCount(2);
+        _time.Delays.Should().Equal(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Flood_limit_beyond_MaxRetryAfter_fails_at_once_with_RetryAfter()
+    {
+        _api.Enqueue("sendMessage", FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120));
+        await using var bot = Harness(options => options.MaxRetryAfter = TimeSpan.FromSeconds(60));
+
+        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+
+        var error = (await act.Should().ThrowAsync<BotApiException>()).Which;
+        error.ErrorCode.Should().Be(429);
+        error.RetryAfter.Should().Be(120);
+        _api.Requests.Should().ContainSingle();
+        _time.Delays.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Flood_limits_stop_being_waited_out_after_MaxRetries()
+    {
+        var flood = FakeAnswer.Error(429, "Too Many Requests: retry after 1", retryAfter: 1);
+        _api.Enqueue("sendMessage", flood, flood, flood, FakeAnswer.Ok(BotJson.Message(1, 42, "late")));
+        await using var bot = Harness(options => options.MaxRetries = 2);
+
+        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+
+        (await act.Should().ThrowAsync<BotApiException>()).Which.RetryAfter.Should().Be(1);
+        _api.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_repeated_with_backoff()
+    {
+        _api.Enqueue("getMe",
+            FakeAnswer.Error(500, "Internal Server Error"),
+            FakeAnswer.Raw(502, "<html><body>502 Bad Gateway</body></html>"),
+            FakeAnswer.Ok(BotJson.User(99)));
+        await using var bot = Harness(options => options.RetryBaseDelay = TimeSpan.FromSeconds(1));
+
+        var me = await bot.Client.SendAsync(new GetMeRequest());
+
+        me.Id.Should().Be(99);
+        _api.Requests.Should().HaveCount(3);
+        _time.Delays.Should().HaveCount(2).And.OnlyContain(delay => delay > TimeSpan.Zero && delay <= TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData(400, "Bad Request: chat not found")]
+    [InlineData(403, "Forbidden: bot was blocked by the user")]
+    [InlineData(404, "Not Found")]
+    public async Task Client_errors_are_not_repeated(int errorCode, string description)
+    {
+        _api.Enqueue("sendMessage", FakeAnswer.Error(errorCode, description), FakeAnswer.Ok(BotJson.Message(1, 42, "hi")));
+        await using var bot = Harness();
+
+        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+
+        var error = (await act.Should().ThrowAsync<BotApiException>()).Which;
+        error.Should().BeEquivalentTo(new
+        {
+            ErrorCode = errorCode,
+            Description = description,
+            RetryAfter = (int?)null,
+            MigrateToChatId = (long?)null,
+            Method = "sendMessage",
+            Message = $"telegram: unable to call sendMessage: error {errorCode}: {description}",
+        });
+        _api.Requests.Should().ContainSingle();
+        _time.Delays.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Migration_to_a_supergroup_is_surfaced()
+    {
+        _api.Enqueue("sendMessage", FakeAnswer.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1001234567890));
+        await using var bot = Harness();
+
+        var act = () => bot.Client.SendAsync(new SendMessageRequest(-5, "hi"));
+
+        (await act.Should().ThrowAsync<BotApiException>()).Which.MigrateToChatId.Should().Be(-1001234567890);
+        _api.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Dropped_connection_is_repeated()
+    {
+        _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
+        await using var bot = Harness();
+
+        var me = await bot.Client.SendAsync(new GetMeRequest());
+
+        me.Id.Should().Be(99);
+        _api.Requests.Should().HaveCount(2);
+        _time.Delays.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Dropped_connections_beyond_MaxRetries_are_a_transport_error()
+    {
+        _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
+        await using var bot = Harness(options => options.MaxRetries = 1);
+
+        var act = () => bot.Client.SendAsync(new GetMeRequest());
+
+        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
+        error.InnerException.Should().BeOfType<HttpRequestException>();
+        error.StatusCode.Should().BeNull();
+        error.IsTimeout.Should().BeFalse();
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_an_envelope_is_a_transport_error()
+    {
+        _api.Enqueue("getMe", FakeAnswer.Raw(200, "<html>captive portal</html>"));
+        await using var bot = Harness();
+
+        var act = () => bot.Client.SendAsync(new GetMeRequest());
+
+        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.OK);
+        error.InnerException.Should().BeAssignableTo<JsonException>();
+        _api.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_surfaces_with_the_callers_token()
+    {
+        _api.Enqueue("getMe", FakeAnswer.Hang());
+        await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var act = () => bot.Client.SendAsync(new GetMeRequest(), cancellation.Token);
+
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.CancellationToken.Should().Be(cancellation.Token);
+        _api.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Timeout_surfaces_as_a_transport_error_with_a_TimeoutException()
+    {
+        _api.Enqueue("getMe", FakeAnswer.Hang(), FakeAnswer.Ok(BotJson.User(99)));
+        await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromMilliseconds(150));
+
+        var act = () => bot.Client.SendAsync(new GetMeRequest(), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
+        error.IsTimeout.Should().BeTrue();
+        error.InnerException.Should().BeOfType<TimeoutException>();
+        error.Message.Should().Be("telegram: unable to call getMe: no answer within 0.15 s");
+        _api.Requests.Should().ContainSingle(because: "a request that timed out may have been carried out");
+    }
+
+    [Fact]
+    public async Task The_token_appears_in_no_error_and_no_log_line()
+    {
+        _api.Enqueue("sendMessage",
+            FakeAnswer.Error(403, "Forbidden: bot was kicked from the group chat"),
+            FakeAnswer.Drop(),
+            FakeAnswer.Raw(200, "not json"),
+            FakeAnswer.Hang());
+        var errors = new List<Exception>();
+        LogRecorder logs;
+        await using (var bot = Harness(options => { options.MaxRetries = 0; options.RequestTimeout = TimeSpan.FromMilliseconds(150); }))
+        {
+            logs = bot.Logs;
+            for (var attempt = 0; attempt < 4; attempt++)
+            {
+                errors.Add(await CatchAsync(bot.Client, new SendMessageRequest(42, "hi")));
+            }
+        }
+
+        await using (var refused = Harness(options => options.ApiBaseUrl = new Uri($"http://127.0.0.1:{ClosedPort()}")))
+        {
+            errors.Add(await CatchAsync(refused.Client, new GetMeRequest()));
+        }
+
+        // A handler further down the pipeline may quote the request URI in its error.
+        await using (var quoting = Harness(configureServices: services =>
+            services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new UriQuotingHandler()))))
+        {
+            errors.Add(await CatchAsync(quoting.Client, new GetMeRequest()));
+        }
+
+        errors.Select(error => error.GetType()).Should().Equal(
+            typeof(BotApiException), typeof(BotTransportException), typeof(BotTransportException),
+            typeof(BotTransportException), typeof(BotTransportException), typeof(BotTransportException));
+        errors.Should().OnlyContain(error => !error.ToString().Contains(FakeBotApi.Token));
+        errors[^1].Message.Should().Contain("/bot<token>/getMe");
+        logs.Lines.Should().Contain(line => line.Contains("sendMessage"))
+            .And.OnlyContain(line => !line.Contains(FakeBotApi.Token));
+    }
+
+    [Fact]
+    public void Webhook_request_ToString_leaves_out_the_secret_token()
+    {
+        var request = new SetWebhookRequest("https://bot.example.org/hook") { SecretToken = "s3cret" };
+
+        request.ToString().Should().Contain("setWebhook").And.Contain("https://bot.example.org/hook").And.NotContain("s3cret");
+    }
+
+    private BotClientHarness Harness(Action<BotClientOptions>? configure = null, Action<IServiceCollection>? configureServices = null) =>
+        new(_api, _time, configure, configureServices);
+
+    private static async Task<Exception> CatchAsync<TResult>(IBotClient client, BotRequest<TResult> request)
+    {
+        try
+        {
+            await client.SendAsync(request);
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+
+        throw new InvalidOperationException($"{request.MethodName} was expected to fail");
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class UriQuotingHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException($"proxy refused {request.RequestUri}");
+    }
+}

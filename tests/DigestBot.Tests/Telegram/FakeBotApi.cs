@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DigestBot.Tests.Telegram;
+
+/// <summary>A Bot API server on a free loopback port that answers each method from a script and records what it received.</summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-secret_token";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+
+    private FakeBotApi()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Run(AnswerAsync);
+    }
+
+    /// <summary>The server's root, e.g. http://127.0.0.1:50123/, known once it listens.</summary>
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+
+    public static async Task<FakeBotApi> StartAsync()
+    {
+        var api = new FakeBotApi();
+        await api._app.StartAsync();
+        api.BaseUrl = new Uri(api._app.Urls.Single());
+        return api;
+    }
+
+    /// <summary>Queues answers for <paramref name="method"/>; once they are used up the method answers with its default.</summary>
+    public void Enqueue(string method, params FakeAnswer[] answers)
+    {
+        var script = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeAnswer>());
+        foreach (var answer in answers)
+        {
+            script.Enqueue(answer);
+        }
+    }
+
+    public IReadOnlyList<ReceivedRequest> RequestsFor(string method) => [.. _requests.Where(request => request.Method == method)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var method = path[(path.LastIndexOf('/') + 1)..];
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, JsonNode.Parse(body)?.AsObject() ?? []));
+
+        // Like the real server, a wrong token or path is a 404 whatever the script says.
+        if (path != $"/bot{Token}/{method}")
+        {
+            await FakeAnswer.Error(404, "Not Found").WriteAsync(context);
+            return;
+        }
+
+        var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted) ? scripted : DefaultAnswer(method);
+        await answer.WriteAsync(context);
+    }
+
+    // A server that ignores the long-polling timeout answers getUpdates at once with nothing.
+    private static FakeAnswer DefaultAnswer(string method) => method switch
+    {
+        "getUpdates" => FakeAnswer.Ok(new JsonArray()),
+        _ => FakeAnswer.Ok(true),
+    };
+}
+
+/// <summary>A request the fake server received, with its JSON body parsed.</summary>
+public sealed record ReceivedRequest(string Method, string Path, string? ContentType, JsonObject Body);
+
+/// <summary>One scripted answer of <see cref="FakeBotApi"/>.</summary>
+public sealed record FakeAnswer(Func<HttpContext, Task> WriteAsync)
+{
+    public static FakeAnswer Ok(JsonNode? result) => Json(200, new JsonObject { ["ok"] = true, ["result"] = result?.DeepClone() }.ToJsonString());
+
+    /// <summary>An error envelope with the HTTP status equal to the error code, as the Bot API sends it.</summary>
+    public static FakeAnswer Error(int errorCode, string description, int? retryAfter = null, long? migrateToChatId = null)
+    {
+        var envelope = new JsonObject { ["ok"] = false, ["error_code"] = errorCode, ["description"] = description };
+        if (retryAfter is not null || migrateToChatId is not null)
+        {
+            var parameters = new JsonObject();
+            if (retryAfter is not null)
+            {
+                parameters["retry_after"] = retryAfter;
+            }
+
+            if (migrateToChatId is not null)
+            {
+                parameters["migrate_to_chat_id"] = migrateToChatId;
+            }
+
+            envelope["parameters"] = parameters;
+        }
+
+        return Json(errorCode, envelope.ToJsonString());
+    }
+
+    public static FakeAnswer Raw(int status, string body) => new(async context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html";
+        await context.Response.WriteAsync(body);
+    });
+
+    /// <summary>Closes the connection without an answer.</summary>
+    public static FakeAnswer Drop() => new(context =>
+    {
+        context.Abort();
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Never answers; the client has to give up.</summary>
+    public static FakeAnswer Hang() => new(async context =>
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away, which is what this answer waits for.
+        }
+    });
+
+    private static FakeAnswer Json(int status, string json) => new(async context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json);
+    });
+}

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using DigestBot.Telegram.Receiving;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Tests.Telegram;
+
+/// <summary>Records the ids of the updates it is given and fails on those it is told to.</summary>
+internal sealed class RecordingUpdateHandler(params long[] failingUpdateIds) : IUpdateHandler
+{
+    private readonly ConcurrentQueue<long> _handled = new();
+
+    public IReadOnlyList<long> Handled => [.. _handled];
+
+    public Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        _handled.Enqueue(update.UpdateId);
+        return failingUpdateIds.Contains(update.UpdateId)
+            ? Task.FromException(new InvalidOperationException($"handler broke on update {update.UpdateId}"))
+            : Task.CompletedTask;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using DigestBot.Telegram.Receiving;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestBot.Tests.Telegram;
+
+public sealed class UpdatePollerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
+
+    private readonly RecordingUpdateHandler _handler = new();
+    private FakeBotApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task Deletes_the_webhook_then_polls_with_an_advancing_offset()
+    {
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1, 2)), FakeAnswer.Ok(BotJson.Updates(3)));
+        var store = new InMemoryUpdateOffsetStore();
+
+        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 4);
+
+        _api.Requests[0].Method.Should().Be("deleteWebhook");
+        _api.RequestsFor("deleteWebhook").Should().ContainSingle();
+        var polls = _api.RequestsFor("getUpdates");
+        JsonNode.DeepEquals(polls[0].Body, JsonNode.Parse("""
+            {"limit":100,"timeout":25,"allowed_updates":["message","edited_message","channel_post","callback_query","my_chat_member"]}
+            """)).Should().BeTrue(because: "the first poll was {0}", polls[0].Body.ToJsonString());
+        polls.Take(4).Select(poll => (long?)poll.Body["offset"]).Should().Equal(null, 3, 4, 4);
+        _handler.Handled.Should().Equal(1, 2, 3);
+        store.LastUpdateId.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_redelivered_update_is_not_handled_twice_after_a_restart()
+    {
+        var store = new InMemoryUpdateOffsetStore();
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1, 2)));
+        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => store.LastUpdateId == 2);
+
+        // The restarted bot's server still holds update 2, as after a crash before it was confirmed.
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(2, 3)));
+        var restarted = new RecordingUpdateHandler();
+        var pollsBefore = _api.RequestsFor("getUpdates").Count;
+        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), restarted, store, () => store.LastUpdateId == 3);
+
+        restarted.Handled.Should().Equal(3);
+        _handler.Handled.Should().Equal(1, 2);
+        _api.RequestsFor("getUpdates")[pollsBefore].Body["offset"]!.GetValue<long>().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Waits_between_instant_empty_answers_instead_of_spinning()
+    {
+        var time = new TestTimeProvider(autoAdvance: false);
+        await using var bot = Harness(time, _handler, new InMemoryUpdateOffsetStore());
+        using var stop = new CancellationTokenSource();
+        var polling = bot.Poller.RunAsync(stop.Token);
+
+        await WaitForAsync(() => _api.RequestsFor("getUpdates").Count == 1 && time.PendingTimers == 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var pollsWhileTimeStood = _api.RequestsFor("getUpdates").Count;
+        time.Advance(UpdatePoller.MinimumPollInterval);
+        await WaitForAsync(() => _api.RequestsFor("getUpdates").Count == 2 && time.PendingTimers == 1);
+        await stop.CancelAsync();
+        await polling;
+
+        pollsWhileTimeStood.Should().Be(1);
+        time.Delays.Should().Equal(UpdatePoller.MinimumPollInterval, UpdatePoller.MinimumPollInterval);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_does_not_stop_polling()
+    {
+        var handler = new RecordingUpdateHandler(failingUpdateIds: 1);
+        var store = new InMemoryUpdateOffsetStore();
+        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1)), FakeAnswer.Ok(BotJson.Updates(2)));
+
+        var logs = await RunUntilAsync(new TestTimeProvider(autoAdvance: true), handler, store, () => store.LastUpdateId == 2);
+
+        handler.Handled.Should().Equal(1, 2);
+        logs.Lines.Should().Contain(line => line.StartsWith("Error") && line.Contains("unable to handle update 1: handler broke on update 1"));
+    }
+
+    [Fact]
+    public async Task Api_and_transport_errors_back_off_and_polling_goes_on()
+    {
+        var time = new TestTimeProvider(autoAdvance: true);
+        var store = new InMemoryUpdateOffsetStore();
+        _api.Enqueue("deleteWebhook", FakeAnswer.Drop());
+        _api.Enqueue("getUpdates",
+            FakeAnswer.Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"),
+            FakeAnswer.Raw(200, "garbage"),
+            FakeAnswer.Ok(BotJson.Updates(7)));
+
+        await RunUntilAsync(time, _handler, store, () => store.LastUpdateId == 7, options => options.MaxRetries = 0);
+
+        _handler.Handled.Should().Equal(7);
+        _api.Requests.Take(5).Select(request => request.Method)
+            .Should().Equal("deleteWebhook", "deleteWebhook", "getUpdates", "getUpdates", "getUpdates");
+        time.Delays.Take(3).Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+    }
+
+    private async Task<LogRecorder> RunUntilAsync(
+        TimeProvider time,
+        IUpdateHandler handler,
+        IUpdateOffsetStore store,
+        Func<bool> done,
+        Action<DigestBot.Telegram.BotClientOptions>? configure = null)
+    {
+        await using var bot = Harness(time, handler, store, configure);
+        using var stop = new CancellationTokenSource();
+        var polling = bot.Poller.RunAsync(stop.Token);
+
+        await WaitForAsync(() => done() || polling.IsCompleted);
+        await stop.CancelAsync();
+        await polling;
+        return bot.Logs;
+    }
+
+    private BotClientHarness Harness(
+        TimeProvider time,
+        IUpdateHandler handler,
+        IUpdateOffsetStore store,
+        Action<DigestBot.Telegram.BotClientOptions>? configure = null) =>
+        new(_api, time, configure, services => services.AddSingleton(handler).AddSingleton(store));
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), limit.Token);
+        }
+    }
+}
