@@ -23,14 +23,17 @@ public static class Tokenizer
 
     /// <summary>Lowercases a word and folds "ё" into "е", as every stemmer and stop-word list here expects.</summary>
     public static string Normalize(ReadOnlySpan<char> word) =>
-        string.Create(word.Length, word, static (destination, source) =>
+        string.Create(word.Length, word, static (destination, source) => Normalize(source, destination));
+
+    /// <summary>Writes the normalised form of <paramref name="word"/> into <paramref name="destination"/>, of the same length.</summary>
+    public static void Normalize(ReadOnlySpan<char> word, Span<char> destination)
+    {
+        for (var i = 0; i < word.Length; i++)
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = char.ToLowerInvariant(source[i]);
-                destination[i] = c == 'ё' ? 'е' : c;
-            }
-        });
+            var c = char.ToLowerInvariant(word[i]);
+            destination[i] = c == 'ё' ? 'е' : c;
+        }
+    }
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
