@@ -32,7 +32,7 @@ public class RougeTests
     [Fact]
     public void Stems_before_matching()
     {
-        Rouge.Score("Ассамблеясының төрағасы", "ассамблеяға төраға", Language.Kk).Rouge1.Should().Be(1);
+        Rouge.Score("Ассамблеясының хатшысы", "ассамблеяға хатшы", Language.Kk).Rouge1.Should().Be(1);
         Rouge.Score("важные решения", "важное решение", Language.Ru).Rouge1.Should().Be(1);
     }
 
