@@ -1,5 +1,6 @@
 using DigestBot.Importing;
 using DigestBot.Storage;
+using DigestBot.Summaries;
 using DigestBot.Topics;
 using Microsoft.Extensions.Logging.Console;
 
@@ -37,6 +38,7 @@ public static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage();
         builder.Services.AddTopics();
+        builder.Services.AddSummaries();
         builder.Services.AddImporting();
         return builder;
     }

@@ -1,7 +1,11 @@
 using DigestBot.Core.Importing;
+using DigestBot.Core.Summaries;
 using DigestBot.Core.Topics;
+using DigestBot.Search;
 using DigestBot.Storage;
+using DigestBot.Summaries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Importing;
 
@@ -10,8 +14,13 @@ public sealed class ArticleImporter(
     IDbContextFactory<DigestDbContext> dbFactory,
     DocumentReader reader,
     TopicTagger tagger,
+    ExtractiveSummarizer summarizer,
+    IOptions<SummariesOptions> summaryOptions,
+    IEnumerable<IArticleIndexer> indexers,
     TimeProvider time)
 {
+    private readonly SummaryOptions budget = summaryOptions.Value.ToSummaryOptions();
+
     // Parsing runs in parallel per chunk of files; each batch of drafts is one transaction.
     private const int FilesPerChunk = 256;
     private const int DraftsPerBatch = 500;
@@ -46,40 +55,39 @@ public sealed class ArticleImporter(
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return new ReadFile(path, DocumentReadResult.Skip("no such file"));
+                return ReadFile.Skip(path, ("no such file"));
             }
 
             // Checked before reading so that a huge file is never loaded into memory.
             if (info.Length > reader.MaxBytes)
             {
-                return new ReadFile(path, DocumentReadResult.Skip($"too large ({info.Length:N0} bytes, the limit is {reader.MaxBytes:N0})"));
+                return ReadFile.Skip(path, ($"too large ({info.Length:N0} bytes, the limit is {reader.MaxBytes:N0})"));
             }
 
-            return new ReadFile(path, reader.Read(Path.GetFileName(path), File.ReadAllBytes(path)));
+            var result = reader.Read(Path.GetFileName(path), File.ReadAllBytes(path));
+            return new ReadFile(path, result, [.. result.Articles.Select(Enrich)]);
         }
         catch (IOException ex)
         {
-            return new ReadFile(path, DocumentReadResult.Skip($"unreadable: {ex.Message}"));
+            return ReadFile.Skip(path, ($"unreadable: {ex.Message}"));
         }
         catch (UnauthorizedAccessException ex)
         {
-            return new ReadFile(path, DocumentReadResult.Skip($"unreadable: {ex.Message}"));
+            return ReadFile.Skip(path, ($"unreadable: {ex.Message}"));
         }
     }
 
     private async Task<List<FileImportOutcome>> StoreAsync(ReadFile[] files, CancellationToken cancellationToken)
     {
-        var tallies = files.Select(f => new Tally(f.Path, f.Result)).ToArray();
-        var items = tallies
-            .Where(t => !t.Result.Skipped)
-            .SelectMany(t => t.Result.Articles.Select(draft => new Item(t, OriginKey(t.Path, draft), draft)));
+        var tallies = files.Select(f => (File: f, Tally: new Tally(f.Path, f.Result))).ToArray();
+        var items = tallies.SelectMany(t => t.File.Articles.Select(a => new Item(t.Tally, OriginKey(t.File.Path, a.Draft), a)));
 
         foreach (var batch in items.Chunk(DraftsPerBatch))
         {
             await StoreBatchAsync(batch, cancellationToken);
         }
 
-        return [.. tallies.Select(t => t.ToOutcome())];
+        return [.. tallies.Select(t => t.Tally.ToOutcome())];
     }
 
     private async Task StoreBatchAsync(Item[] batch, CancellationToken cancellationToken)
@@ -98,6 +106,7 @@ public sealed class ArticleImporter(
             .ToDictionaryAsync(a => a.ContentHash, cancellationToken);
 
         var orphans = new List<long>();
+        var changed = new List<Article>();
         foreach (var item in batch)
         {
             var draft = item.Draft;
@@ -109,7 +118,7 @@ public sealed class ArticleImporter(
                     continue;
                 }
 
-                if (await ApplyEditAsync(db, origin, draft, byHash, now, cancellationToken) is { } orphan)
+                if (await ApplyEditAsync(db, origin, item.Prepared, byHash, now, changed, cancellationToken) is { } orphan)
                 {
                     orphans.Add(orphan);
                 }
@@ -126,8 +135,9 @@ public sealed class ArticleImporter(
                 continue;
             }
 
-            var article = NewArticle(draft, now);
+            var article = NewArticle(item.Prepared, now);
             db.Articles.Add(article);
+            changed.Add(article);
             byHash[draft.ContentHash] = article;
             origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item.Key, article, draft, now)).Entity;
             item.File.Added++;
@@ -140,19 +150,26 @@ public sealed class ArticleImporter(
             await db.Articles.Where(a => orphans.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
+        foreach (var indexer in indexers)
+        {
+            await indexer.IndexAsync(db, changed, orphans, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>An edited file updates its article in place, unless another file still holds the old text.</summary>
     /// <returns>The id of an article that no file holds any more, to delete.</returns>
-    private async Task<long?> ApplyEditAsync(
+    private static async Task<long?> ApplyEditAsync(
         DigestDbContext db,
         ArticleOrigin origin,
-        ArticleDraft draft,
+        Prepared prepared,
         Dictionary<string, Article> byHash,
         DateTimeOffset now,
+        List<Article> changed,
         CancellationToken cancellationToken)
     {
+        var draft = prepared.Draft;
         var previousId = origin.ArticleId;
         var sharedWithOthers = await db.ArticleOrigins.AnyAsync(o => o.ArticleId == previousId && o.Key != origin.Key, cancellationToken);
         origin.ContentHash = draft.ContentHash;
@@ -167,29 +184,33 @@ public sealed class ArticleImporter(
 
         if (sharedWithOthers)
         {
-            var article = NewArticle(draft, now);
+            var article = NewArticle(prepared, now);
             db.Articles.Add(article);
+            changed.Add(article);
             byHash[draft.ContentHash] = article;
             origin.Article = article;
             return null;
         }
 
         var current = await db.Articles.Include(a => a.Topics).SingleAsync(a => a.Id == previousId, cancellationToken);
-        Fill(current, draft);
+        Fill(current, prepared);
         current.UpdatedAt = now;
+        changed.Add(current);
         byHash[draft.ContentHash] = current;
         return null;
     }
 
-    private Article NewArticle(ArticleDraft draft, DateTimeOffset now)
+    private static Article NewArticle(Prepared prepared, DateTimeOffset now)
     {
+        var draft = prepared.Draft;
         var article = new Article { Title = draft.Title, Body = draft.Body, ContentHash = draft.ContentHash, ImportedAt = now, UpdatedAt = now };
-        Fill(article, draft);
+        Fill(article, prepared);
         return article;
     }
 
-    private void Fill(Article article, ArticleDraft draft)
+    private static void Fill(Article article, Prepared prepared)
     {
+        var draft = prepared.Draft;
         article.Title = draft.Title;
         article.Body = draft.Body;
         article.Language = draft.Language;
@@ -198,11 +219,9 @@ public sealed class ArticleImporter(
         article.PublishedAt = draft.PublishedAt?.ToUniversalTime();
         article.ContentHash = draft.ContentHash;
         article.WordCount = draft.WordCount;
+        article.Summary = prepared.Summary;
         article.Topics.Clear();
-        article.Topics.AddRange(draft.Topics
-            .Concat(tagger.Tag(draft.Title, draft.Body))
-            .Distinct(StringComparer.Ordinal)
-            .Select(t => new ArticleTopic { TopicId = t }));
+        article.Topics.AddRange(prepared.Topics.Select(t => new ArticleTopic { TopicId = t }));
     }
 
     private static ArticleOrigin NewOrigin(string key, Article article, ArticleDraft draft, DateTimeOffset now) =>
@@ -211,9 +230,23 @@ public sealed class ArticleImporter(
     private static string OriginKey(string path, ArticleDraft draft) =>
         draft.ItemKey.Length == 0 ? path : $"{path}#{draft.ItemKey}";
 
-    private sealed record ReadFile(string Path, DocumentReadResult Result);
+    /// <summary>Summaries and topics are worked out here, in the parallel part, not in the one writer.</summary>
+    private Prepared Enrich(ArticleDraft draft) => new(
+        draft,
+        summarizer.Summarize(draft.Body, draft.Language, budget).Text,
+        [.. draft.Topics.Concat(tagger.Tag(draft.Title, draft.Body)).Distinct(StringComparer.Ordinal)]);
 
-    private sealed record Item(Tally File, string Key, ArticleDraft Draft);
+    private sealed record Prepared(ArticleDraft Draft, string Summary, IReadOnlyList<string> Topics);
+
+    private sealed record ReadFile(string Path, DocumentReadResult Result, IReadOnlyList<Prepared> Articles)
+    {
+        public static ReadFile Skip(string path, string reason) => new(path, DocumentReadResult.Skip(reason), []);
+    }
+
+    private sealed record Item(Tally File, string Key, Prepared Prepared)
+    {
+        public ArticleDraft Draft => Prepared.Draft;
+    }
 
     private sealed class Tally(string path, DocumentReadResult result)
     {
