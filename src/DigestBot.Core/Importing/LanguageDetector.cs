@@ -13,6 +13,12 @@ public static class LanguageDetector
         "до", "за", "при", "его", "ее", "её", "их", "он", "она", "они", "также", "был", "была", "были", "будет", "который",
         "которые", "которая", "года", "году", "так", "уже", "или", "между", "после", "чтобы", "только", "все", "всех", "этом");
 
+    private static readonly string[] RussianEndings =
+    [
+        "ого", "его", "ому", "ему", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ых", "их", "ым", "им", "ами", "ями",
+        "ся", "ение", "ения", "ении", "ость", "ости", "ии", "ия", "ов", "ев",
+    ];
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KazakhWords = Lookup(
         "және", "мен", "бен", "пен", "да", "де", "та", "те", "бұл", "осы", "үшін", "деп", "бойынша", "туралы", "арқылы",
         "сондай-ақ", "ретінде", "арасында", "кейін", "дейін", "жылы", "жылғы", "бар", "жоқ", "еді", "болды", "болып",
@@ -52,8 +58,14 @@ public static class LanguageDetector
             }
 
             var word = i - start <= MaxWordLength ? buffer[..span[start..i].ToLowerInvariant(buffer)] : [];
-            russian += RussianWords.Contains(word) ? 1 : 0;
-            kazakh += hasKazakhLetter || KazakhWords.Contains(word) ? 1 : 0;
+            if (hasKazakhLetter || KazakhWords.Contains(word))
+            {
+                kazakh++;
+            }
+            else if (RussianWords.Contains(word) || LooksRussian(word))
+            {
+                russian++;
+            }
         }
 
         if (latin > cyrillic)
@@ -62,6 +74,30 @@ public static class LanguageDetector
         }
 
         return kazakh > russian ? Language.Kk : Language.Ru;
+    }
+
+    /// <summary>Letters Kazakh only borrows with Russian words, or an inflection Kazakh words do not end with.</summary>
+    private static bool LooksRussian(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4)
+        {
+            return false;
+        }
+
+        if (word.IndexOfAny('ь', 'ъ', 'щ') >= 0 || word.IndexOfAny('ё', 'э') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var ending in RussianEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsKazakhLetter(char lower) => lower is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і';

@@ -22,7 +22,10 @@ internal static partial class Paragraphs
         return units;
     }
 
-    /// <summary>Markdown: blank lines separate paragraphs, wrapped lines inside one are joined, headings and list items stand alone.</summary>
+    /// <summary>
+    /// Markdown and hand-written text: a line that continues a sentence (the previous line has no closing punctuation and
+    /// this one starts in lowercase) is joined to it; any other line break starts a new unit, as pasted pages need.
+    /// </summary>
     public static List<string> FromMarkdown(string text)
     {
         var units = new List<string>();
@@ -30,8 +33,7 @@ internal static partial class Paragraphs
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
             var line = rawLine.Trim();
-            var standsAlone = line.StartsWith('#') || ListItem().IsMatch(line);
-            if (line.IsEmpty || standsAlone)
+            if (line.IsEmpty || !ContinuesSentence(current, line))
             {
                 Flush(units, current);
             }
@@ -39,10 +41,6 @@ internal static partial class Paragraphs
             if (!line.IsEmpty)
             {
                 current.Append(current.Length > 0 ? " " : "").Append(line);
-                if (standsAlone)
-                {
-                    Flush(units, current);
-                }
             }
         }
 
@@ -75,6 +73,9 @@ internal static partial class Paragraphs
         return builder.ToString();
     }
 
+    private static bool ContinuesSentence(StringBuilder current, ReadOnlySpan<char> line) =>
+        current.Length > 0 && char.IsLower(line[0]) && current[^1] is not ('.' or '!' or '?' or '…' or ':' or ';');
+
     private static void Flush(List<string> units, StringBuilder current)
     {
         if (current.Length == 0)
@@ -91,9 +92,6 @@ internal static partial class Paragraphs
 
         current.Clear();
     }
-
-    [GeneratedRegex(@"^(?:[-*+]|\d{1,3}[.)])\s")]
-    private static partial Regex ListItem();
 
     [GeneratedRegex(@"^#{1,6}\s*")]
     private static partial Regex Heading();
