@@ -83,7 +83,7 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.?[\p{L}'’-]*){1,2}\s*,\s*\p{Ll}")]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"^(?:автор(?:ы)?|author|by|мақала авторы|текст)\s*[:\s]\s*\p{Lu}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:автор(?:ы)?|author|by|мақала авторы|текст|подготовил[аи]?|дайындаған|written by)\s*[:\s]\s*\p{Lu}", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"^(?:©\s*)?(?:фото|фотосурет|сурет|видео|photo|image|коллаж|иллюстрация|инфографика)(?:\s*(?:[:|/—–-]|из\b|с сайта|автора|пресс-службы|ашық)|$)", RegexOptions.IgnoreCase)]

@@ -8,16 +8,16 @@ public static class LanguageDetector
     /// <summary>Function words are short; a longer word is only looked at for its letters.</summary>
     private const int MaxWordLength = 32;
 
+    private static readonly System.Buffers.SearchValues<char> RussianOnlyLetters = System.Buffers.SearchValues.Create("ьъщёэ");
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianWords = Lookup(
         "и", "в", "во", "на", "с", "со", "по", "что", "не", "для", "как", "это", "из", "к", "о", "об", "от", "а", "но", "же",
         "до", "за", "при", "его", "ее", "её", "их", "он", "она", "они", "также", "был", "была", "были", "будет", "который",
         "которые", "которая", "года", "году", "так", "уже", "или", "между", "после", "чтобы", "только", "все", "всех", "этом");
 
-    private static readonly string[] RussianEndings =
-    [
-        "ого", "его", "ому", "ему", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ых", "их", "ым", "им", "ами", "ями",
-        "ся", "ение", "ения", "ении", "ость", "ости", "ии", "ия", "ов", "ев",
-    ];
+    /// <summary>Two-letter inflections of Russian adjectives, nouns and reflexive verbs that Kazakh words do not end with.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianEndings = Lookup(
+        "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ых", "их", "ым", "им", "ми", "ся", "ии", "ия", "ов", "ев", "го", "му");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KazakhWords = Lookup(
         "және", "мен", "бен", "пен", "да", "де", "та", "те", "бұл", "осы", "үшін", "деп", "бойынша", "туралы", "арқылы",
@@ -84,20 +84,7 @@ public static class LanguageDetector
             return false;
         }
 
-        if (word.IndexOfAny('ь', 'ъ', 'щ') >= 0 || word.IndexOfAny('ё', 'э') >= 0)
-        {
-            return true;
-        }
-
-        foreach (var ending in RussianEndings)
-        {
-            if (word.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return RussianEndings.Contains(word[^2..]) || word.IndexOfAny(RussianOnlyLetters) >= 0;
     }
 
     private static bool IsKazakhLetter(char lower) => lower is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'і';

@@ -56,7 +56,7 @@ internal static partial class PublishedDateParser
     public static bool IsDateLine(string line, out DateTimeOffset date)
     {
         date = default;
-        if (line.Length > 80 || Parse(line) is not { } parsed)
+        if (line.Length > 80 || !line.AsSpan().ContainsAnyInRange('0', '9') || Parse(line) is not { } parsed)
         {
             return false;
         }

@@ -80,8 +80,8 @@ internal static partial class TitleFinder
         return head + "…";
     }
 
-    public static bool SameText(string a, string b) =>
-        string.Equals(Paragraphs.Collapse(a), Paragraphs.Collapse(b), StringComparison.OrdinalIgnoreCase);
+    /// <summary>Units and stated titles are already white-space collapsed, so only case is folded.</summary>
+    public static bool SameText(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHeadline(string line) =>
         line.Length >= 10
