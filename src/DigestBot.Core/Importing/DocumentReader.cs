@@ -15,9 +15,9 @@ public sealed class DocumentReader(long maxBytes = DocumentReader.DefaultMaxByte
             return DocumentReadResult.Skip($"too large: {content.Length} bytes, limit {MaxBytes}");
         }
 
-        if (TextDecoder.Decode(content, out var decodeFailure) is not { } text)
+        if (!TextDecoder.TryDecode(content, out var text, out var decodeFailure))
         {
-            return DocumentReadResult.Skip(decodeFailure ?? "unreadable");
+            return DocumentReadResult.Skip(decodeFailure);
         }
 
         if (string.IsNullOrWhiteSpace(text))

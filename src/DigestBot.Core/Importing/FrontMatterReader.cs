@@ -17,7 +17,7 @@ internal static partial class FrontMatterReader
 
         var values = ParseHeader(header);
         var language = default(Language?);
-        if (values.TryGetValue("language", out var code))
+        if (NullIfBlank(values.GetValueOrDefault("language")) is { } code)
         {
             if (LanguageCodes.TryParse(code, out var parsed))
             {
@@ -29,7 +29,7 @@ internal static partial class FrontMatterReader
             }
         }
 
-        var published = values.GetValueOrDefault("published");
+        var published = NullIfBlank(values.GetValueOrDefault("published"));
         var publishedAt = PublishedDateParser.Parse(published);
         if (published is not null && publishedAt is null)
         {
@@ -37,9 +37,9 @@ internal static partial class FrontMatterReader
         }
 
         var metadata = new ArticleMetadata(
-            Blank(values.GetValueOrDefault("title")),
+            NullIfBlank(values.GetValueOrDefault("title")),
             SourceFinder.Normalize(values.GetValueOrDefault("source")),
-            Blank(values.GetValueOrDefault("url")),
+            NullIfBlank(values.GetValueOrDefault("url")),
             publishedAt,
             language,
             values.TryGetValue("topics", out var topics) ? ArticleMetadata.ParseTopics(topics) : null);
@@ -87,7 +87,7 @@ internal static partial class FrontMatterReader
     private static string Unquote(ReadOnlySpan<char> value) =>
         (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1] : value).ToString();
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [GeneratedRegex(@"\A\s*---[ \t]*\r?\n(?<header>(?:.*\r?\n){0,50}?)---[ \t]*(?:\r?\n|\z)")]
     private static partial Regex Header();

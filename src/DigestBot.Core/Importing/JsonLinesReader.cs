@@ -51,14 +51,14 @@ internal static class JsonLinesReader
             return null;
         }
 
-        var languageCode = Text(root, "language");
+        var languageCode = NullIfBlank(Text(root, "language"));
         Language? language = LanguageCodes.TryParse(languageCode, out var parsed) ? parsed : null;
         if (languageCode is not null && language is null)
         {
             problems.Add($"{label}: unknown language \"{languageCode}\", detected instead");
         }
 
-        var published = Text(root, "published") ?? Text(root, "publishedAt");
+        var published = NullIfBlank(Text(root, "published") ?? Text(root, "publishedAt"));
         var publishedAt = PublishedDateParser.Parse(published);
         if (published is not null && publishedAt is null)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using DigestBot.Core.Articles;
 
 namespace DigestBot.Core.Importing;
@@ -8,7 +9,7 @@ public static class LanguageDetector
     /// <summary>Function words are short; a longer word is only looked at for its letters.</summary>
     private const int MaxWordLength = 32;
 
-    private static readonly System.Buffers.SearchValues<char> RussianOnlyLetters = System.Buffers.SearchValues.Create("ьъщёэ");
+    private static readonly SearchValues<char> RussianOnlyLetters = SearchValues.Create("ьъщёэ");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianWords = Lookup(
         "и", "в", "во", "на", "с", "со", "по", "что", "не", "для", "как", "это", "из", "к", "о", "об", "от", "а", "но", "же",

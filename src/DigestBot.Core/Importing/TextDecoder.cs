@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
 
@@ -13,8 +14,14 @@ internal static class TextDecoder
         CodePagesEncodingProvider.Instance.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
         ?? throw new InvalidOperationException("Windows-1251 is not available.");
 
-    /// <summary>Decodes <paramref name="content"/>; on failure returns null and a skip reason.</summary>
-    public static string? Decode(ReadOnlySpan<byte> content, out string? skipReason)
+    /// <summary>Decodes <paramref name="content"/>, or gives the reason the file is to be skipped.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> content, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? skipReason)
+    {
+        text = Decode(content, out skipReason);
+        return text is not null;
+    }
+
+    private static string? Decode(ReadOnlySpan<byte> content, out string? skipReason)
     {
         skipReason = null;
         if (content.StartsWith(Encoding.UTF8.Preamble))

@@ -57,13 +57,12 @@ internal static partial class TitleFinder
             : new PageLayout(units[headline], bodyStart, lead, bylines);
     }
 
-    /// <summary>A short line without closing punctuation, one sentence, starting like a title.</summary>
+    /// <summary>A short single sentence without a full stop at its end (headlines may end with "?" or "!").</summary>
     public static bool LooksLikeHeadline(string line) =>
         line.Length <= MaxHeadlineLength
-        && !BoilerplateLines.EndsSentence(line)
         && !BoilerplateLines.IsTruncated(line)
         && !BoilerplateLines.HasSeveralSentences(line)
-        && !line.EndsWith(',') && !line.EndsWith(':') && !line.EndsWith(';');
+        && line.AsSpan().TrimEnd("»\"”’')]") is [.., not ('.' or ',' or ':' or ';')];
 
     /// <summary>The first sentence of <paramref name="paragraph"/>, cut at a word boundary to at most <see cref="MaxTitleLength"/> characters.</summary>
     public static string FromFirstSentence(string paragraph)

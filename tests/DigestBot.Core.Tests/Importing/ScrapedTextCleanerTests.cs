@@ -112,6 +112,20 @@ public class ScrapedTextCleanerTests
     }
 
     [Theory]
+    [InlineData("Что изменится для водителей с 1 января?")]
+    [InlineData("«Это было бы замечательное путешествие»: Илья Малинин о Казахстане")]
+    [InlineData("Елордада жаңа көпір ашылды!")]
+    public void A_headline_may_end_with_a_question_or_exclamation_mark_or_a_quote(string headline)
+    {
+        var page = $"1 024\n{headline}\nФото: Kazinform\n{First}\n{Last}";
+
+        var article = new DocumentReader().Read("page.txt", Encoding.UTF8.GetBytes(page)).Articles.Single();
+
+        article.Title.Should().Be(headline);
+        article.Body.Should().Be($"{First}\n\n{Last}");
+    }
+
+    [Theory]
     [InlineData("Подготовила Айгерим Сапарова\n\nЕлордада жаңа көпір ашылды. Оның ұзындығы 420 метр.", "Елордада жаңа көпір ашылды")]
     [InlineData("Елордада жаңа көпір ашылды. Оның ұзындығы 420 метр.", "Елордада жаңа көпір ашылды")]
     [InlineData("Мост длиной 420 метров, соединивший левый и правый берега Ишима в районе Есиль, открыли для движения в столице во вторник вечером.",
