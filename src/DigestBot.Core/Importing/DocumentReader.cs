@@ -1,6 +1,3 @@
-using System.Text;
-using DigestBot.Core.Articles;
-
 namespace DigestBot.Core.Importing;
 
 /// <summary>Turns the bytes of one seed file into article drafts, whatever format it is in.</summary>
@@ -10,21 +7,61 @@ public sealed class DocumentReader(long maxBytes = DocumentReader.DefaultMaxByte
 
     public long MaxBytes { get; } = maxBytes;
 
+    /// <summary>Reads one file; never throws on bad content, a file that yields nothing is skipped with a short reason.</summary>
     public DocumentReadResult Read(string fileName, ReadOnlySpan<byte> content)
     {
         if (content.Length > MaxBytes)
         {
-            return DocumentReadResult.Skip($"larger than {MaxBytes} bytes");
+            return DocumentReadResult.Skip($"too large: {content.Length} bytes, limit {MaxBytes}");
         }
 
-        var text = Encoding.UTF8.GetString(content).Trim();
-        if (text.Length == 0)
+        if (!TextDecoder.TryDecode(content, out var text, out var decodeFailure))
         {
-            return DocumentReadResult.Skip("empty");
+            return DocumentReadResult.Skip(decodeFailure);
         }
 
-        var lines = text.Split('\n', 2);
-        var body = lines.Length > 1 ? lines[1].Trim() : lines[0];
-        return new DocumentReadResult([new ArticleDraft("", lines[0].Trim(), body, Language.Ru, null, null, null, [])], null, []);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DocumentReadResult.Skip("empty file");
+        }
+
+        var problems = new List<string>();
+        switch (FormatSniffer.Detect(fileName, text))
+        {
+            case DocumentFormat.JsonLines:
+                return BuildAll(JsonLinesReader.Read(text, problems), problems, "no valid JSON lines");
+            case DocumentFormat.Feed:
+                return FeedReader.Read(text, problems) is { } feedItems
+                    ? BuildAll(feedItems, problems, "feed has no items with text")
+                    : DocumentReadResult.Skip("not a valid RSS or Atom feed");
+            case DocumentFormat.Markdown:
+                return BuildOne(FrontMatterReader.Read(text, problems), problems);
+            default:
+                return BuildOne(new DocumentItem("", "document", ArticleMetadata.None, Paragraphs.FromLines(text)), problems);
+        }
+    }
+
+    private static DocumentReadResult BuildOne(DocumentItem item, List<string> problems) =>
+        ArticleBuilder.Build(item, out var failure) is { } draft
+            ? new DocumentReadResult([draft], null, problems)
+            : new DocumentReadResult([], failure, problems);
+
+    /// <summary>Builds every item; one that cleans down to nothing is a problem, not a reason to drop the file.</summary>
+    private static DocumentReadResult BuildAll(List<DocumentItem> items, List<string> problems, string reasonWhenNone)
+    {
+        var drafts = new List<ArticleDraft>(items.Count);
+        foreach (var item in items)
+        {
+            if (ArticleBuilder.Build(item, out var failure) is { } draft)
+            {
+                drafts.Add(draft);
+            }
+            else
+            {
+                problems.Add($"{item.Label}: {failure}");
+            }
+        }
+
+        return new DocumentReadResult(drafts, drafts.Count == 0 ? reasonWhenNone : null, problems);
     }
 }

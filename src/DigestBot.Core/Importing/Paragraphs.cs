@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DigestBot.Core.Importing;
+
+/// <summary>Splits text into paragraph units with their white space collapsed.</summary>
+internal static partial class Paragraphs
+{
+    /// <summary>Scraped pages and feed bodies: every non-blank line is a unit, since scrapers flatten each block to one line.</summary>
+    public static List<string> FromLines(string text)
+    {
+        var units = new List<string>();
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var unit = Collapse(line);
+            if (unit.Length > 0)
+            {
+                units.Add(unit);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// Markdown and hand-written text: a line that continues a sentence (the previous line has no closing punctuation and
+    /// this one starts in lowercase) is joined to it; any other line break starts a new unit, as pasted pages need.
+    /// </summary>
+    public static List<string> FromMarkdown(string text)
+    {
+        var units = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        {
+            var line = rawLine.Trim();
+            if (line.IsEmpty || !ContinuesSentence(current, line))
+            {
+                Flush(units, current);
+            }
+
+            if (!line.IsEmpty)
+            {
+                current.Append(current.Length > 0 ? " " : "").Append(line);
+            }
+        }
+
+        Flush(units, current);
+        return units;
+    }
+
+    /// <summary>Collapses runs of white space (including no-break and zero-width spaces) to one space and trims.</summary>
+    public static string Collapse(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch) || ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(ch);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool ContinuesSentence(StringBuilder current, ReadOnlySpan<char> line) =>
+        current.Length > 0 && char.IsLower(line[0]) && current[^1] is not ('.' or '!' or '?' or '…' or ':' or ';');
+
+    private static void Flush(List<string> units, StringBuilder current)
+    {
+        if (current.Length == 0)
+        {
+            return;
+        }
+
+        var unit = MarkdownLink().Replace(Heading().Replace(current.ToString(), ""), "$1").Replace("**", "").Replace("__", "");
+        unit = Collapse(unit);
+        if (unit.Length > 0)
+        {
+            units.Add(unit);
+        }
+
+        current.Clear();
+    }
+
+    [GeneratedRegex(@"^#{1,6}\s*")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"\[([^\]\n]+)\]\([^)\s]*\)")]
+    private static partial Regex MarkdownLink();
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace DigestBot.Core.Importing;
+
+/// <summary>Finds the outlet a scraped page names as its source, from the most explicit mention to the least.</summary>
+internal static partial class SourceFinder
+{
+    /// <summary>Attributions are written at the top or the bottom of a page; the middle is quotes and prose.</summary>
+    private const int EdgeLines = 6;
+
+    public static string? Find(IReadOnlyList<string> units) =>
+        FirstOf(units, line => Attribution().Match(line))
+        ?? FirstOf(units, line => ReportedBy().Match(line))
+        ?? LastBareDomain(units)
+        ?? FirstOf(units, line => ChannelFooter().Match(line));
+
+    /// <summary>Trims quotes and punctuation; a domain is written in lowercase without scheme or "www.".</summary>
+    public static string? Normalize(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return null;
+        }
+
+        var value = source.Trim().Trim('«', '»', '"', '“', '”', '\'', '.', ',', ';', ':', ' ');
+        if (Domain().Match(value) is { Success: true } domain)
+        {
+            return domain.Groups["host"].Value.ToLowerInvariant();
+        }
+
+        return value.Length > 0 ? value : null;
+    }
+
+    private static string? FirstOf(IReadOnlyList<string> units, Func<string, Match> match)
+    {
+        foreach (var index in EdgeIndexes(units.Count))
+        {
+            if (match(units[index]) is { Success: true } found)
+            {
+                return Normalize(found.Groups["source"].Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? LastBareDomain(IReadOnlyList<string> units)
+    {
+        for (var i = units.Count - 1; i >= Math.Max(0, units.Count - EdgeLines); i--)
+        {
+            if (BoilerplateLines.IsBareDomain(units[i]))
+            {
+                return Normalize(units[i]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first and the last lines of the page, without visiting a line twice.</summary>
+    private static IEnumerable<int> EdgeIndexes(int count)
+    {
+        var head = Math.Min(count, EdgeLines);
+        for (var i = 0; i < head; i++)
+        {
+            yield return i;
+        }
+
+        for (var i = Math.Max(head, count - EdgeLines); i < count; i++)
+        {
+            yield return i;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:источник|дереккөз|дерек көзі|source|по материалам)\s*:\s*(?<source>[^\s,;].{0,80}?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
+
+    /// <summary>"…, передает Деловой Казахстан." and "… – деп хабарлайды Aikyn.kz": a reporting verb, then up to four capitalised words or a domain.</summary>
+    [GeneratedRegex(@"(?:^|[\s,–—-])(?:деп\s+)?(?:передает|передаёт|сообщает|пишет|хабарлайды|жазады|reports|reported)\s+(?<source>[«""]?[\p{Lu}\d][\p{L}\d.-]*[»""]?(?:\s+[«""]?\p{Lu}[\p{L}\d.-]*[»""]?){0,3}|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.\p{Ll}{2,})\s*(?:[.!]|$)")]
+    private static partial Regex ReportedBy();
+
+    /// <summary>"…«Айқынның» Telegram арнасынан…": the outlet named in its own call to subscribe, genitive ending dropped.</summary>
+    [GeneratedRegex(@"«(?<source>[^»]{2,40}?)(?:ның|нің|дың|дің|тың|тің)?»\s*(?:telegram|телеграм|instagram|facebook|youtube)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChannelFooter();
+
+    [GeneratedRegex(@"^(?:https?://)?(?:www\.)?(?<host>[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,})/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Domain();
+}

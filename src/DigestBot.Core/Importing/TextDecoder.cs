@@ -1,0 +1,162 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Unicode;
+
+namespace DigestBot.Core.Importing;
+
+/// <summary>Turns the bytes of a seed file into text: UTF-8 or UTF-16 with a BOM, plain UTF-8, or Windows-1251 as a fallback.</summary>
+internal static class TextDecoder
+{
+    /// <summary>Share of control bytes above which a file is taken for binary rather than text with a stray control character.</summary>
+    private const double MaxControlShare = 0.01;
+
+    private static readonly Encoding Windows1251 =
+        CodePagesEncodingProvider.Instance.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+        ?? throw new InvalidOperationException("Windows-1251 is not available.");
+
+    /// <summary>Decodes <paramref name="content"/>, or gives the reason the file is to be skipped.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> content, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? skipReason)
+    {
+        text = Decode(content, out skipReason);
+        return text is not null;
+    }
+
+    private static string? Decode(ReadOnlySpan<byte> content, out string? skipReason)
+    {
+        skipReason = null;
+        if (content.StartsWith(Encoding.UTF8.Preamble))
+        {
+            content = content[Encoding.UTF8.Preamble.Length..];
+        }
+        else if (content.StartsWith(Encoding.Unicode.Preamble))
+        {
+            return DecodeUtf16(Encoding.Unicode, content[2..], out skipReason);
+        }
+        else if (content.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            return DecodeUtf16(Encoding.BigEndianUnicode, content[2..], out skipReason);
+        }
+
+        if (IsBlank(content))
+        {
+            skipReason = "empty file";
+            return null;
+        }
+
+        if (LooksBinary(content))
+        {
+            skipReason = "binary file";
+            return null;
+        }
+
+        if (Utf8.IsValid(content))
+        {
+            return Encoding.UTF8.GetString(content);
+        }
+
+        var cyrillic = TryWindows1251(content);
+        if (cyrillic is null)
+        {
+            skipReason = "not UTF-8 or Windows-1251 text";
+        }
+
+        return cyrillic;
+    }
+
+    private static string? DecodeUtf16(Encoding encoding, ReadOnlySpan<byte> content, out string? skipReason)
+    {
+        skipReason = null;
+        var text = encoding.GetString(content);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            skipReason = "empty file";
+            return null;
+        }
+
+        var controls = text.Count(ch => char.IsControl(ch) && !char.IsWhiteSpace(ch));
+        if (text.Contains('\0') || controls > text.Length * MaxControlShare)
+        {
+            skipReason = "binary file";
+            return null;
+        }
+
+        return text;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> content)
+    {
+        foreach (var b in content)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool LooksBinary(ReadOnlySpan<byte> content)
+    {
+        if (content.Contains((byte)0))
+        {
+            return true;
+        }
+
+        var controls = 0;
+        foreach (var b in content)
+        {
+            if (b is < 0x20 and not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C) or 0x7F)
+            {
+                controls++;
+            }
+        }
+
+        return controls > content.Length * MaxControlShare;
+    }
+
+    /// <summary>Every byte decodes in Windows-1251, so the result is only accepted when it reads like Cyrillic prose.</summary>
+    private static string? TryWindows1251(ReadOnlySpan<byte> content)
+    {
+        string text;
+        try
+        {
+            text = Windows1251.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+
+        int letters = 0, cyrillic = 0, lowerCyrillic = 0, odd = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsLetter(ch))
+            {
+                letters++;
+                if (ch is >= 'А' and <= 'я' or 'Ё' or 'ё' or 'І' or 'і')
+                {
+                    cyrillic++;
+                    if (char.IsLower(ch))
+                    {
+                        lowerCyrillic++;
+                    }
+                }
+                else if (!char.IsAscii(ch))
+                {
+                    odd++;
+                }
+            }
+            else if (!char.IsAscii(ch) && "«»–—…№“”„’°".IndexOf(ch) < 0)
+            {
+                odd++;
+            }
+        }
+
+        var plausible = cyrillic > 0
+            && cyrillic >= letters * 0.3
+            && lowerCyrillic >= cyrillic * 0.6
+            && odd <= text.Length * 0.02;
+        return plausible ? text : null;
+    }
+}
