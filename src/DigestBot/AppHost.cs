@@ -1,3 +1,4 @@
+using DigestBot.Conversation;
 using DigestBot.Importing;
 using DigestBot.Storage;
 using DigestBot.Summaries;
@@ -35,11 +36,13 @@ public static class AppHost
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        Core.Localization.HumanizerLocales.Register();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage();
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
+        builder.Services.AddConversation();
         return builder;
     }
 }

@@ -36,6 +36,13 @@ public sealed class MessageBuilder
 
     public MessageBuilder Code(string text) => Raw(TelegramHtml.Code(text));
 
+    /// <summary>Appends a fragment that is already Telegram HTML (a localized text, a search snippet); it must be valid on its own.</summary>
+    public MessageBuilder Html(string html)
+    {
+        var (valid, error) = TelegramHtmlValidator.Validate(html);
+        return valid ? Raw(html) : throw new ArgumentException($"Not valid Telegram HTML: {error}", nameof(html));
+    }
+
     public MessageBuilder Pre(string text, string? language = null) => Raw(TelegramHtml.Pre(text, language));
 
     /// <summary>Appends a link, or only its text when the URL is not allowed.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigestBot.Importing;
 using DigestBot.Storage;
+using DigestBot.Telegram;
 
 namespace DigestBot.Cli;
 
@@ -18,7 +19,11 @@ public static class RunCommand
     {
         var builder = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: false);
         builder.Services.AddHostedService<SeedWatcher>();
+        builder.Services.AddTelegram();
         using var host = builder.Build();
+
+        // Configuration mistakes stop the bot before it touches the database.
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await host.Services.GetRequiredService<SeedSync>().SyncAsync(cancellationToken);

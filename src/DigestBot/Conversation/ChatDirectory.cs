@@ -1,0 +1,53 @@
+using DigestBot.Core.Articles;
+using DigestBot.Storage;
+using DigestBot.Telegram.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Conversation;
+
+/// <summary>Reads and keeps each chat's settings.</summary>
+public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<ChatSettings?> FindAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == chatId, cancellationToken);
+    }
+
+    public Task SetLanguageAsync(Chat chat, Language language, CancellationToken cancellationToken) =>
+        UpdateAsync(chat, settings => settings.Language = language, cancellationToken);
+
+    public Task SetAllLanguagesAsync(Chat chat, bool allLanguages, CancellationToken cancellationToken) =>
+        UpdateAsync(chat, settings => settings.AllLanguages = allLanguages, cancellationToken);
+
+    /// <summary>Records a chat the bot talks to, so that its settings and digests have a home.</summary>
+    public Task RememberAsync(Chat chat, CancellationToken cancellationToken) =>
+        UpdateAsync(chat, _ => { }, cancellationToken);
+
+    private async Task UpdateAsync(Chat chat, Action<ChatSettings> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var settings = await db.Chats.SingleOrDefaultAsync(c => c.ChatId == chat.Id, cancellationToken);
+        if (settings is null)
+        {
+            settings = new ChatSettings { ChatId = chat.Id, Kind = KindOf(chat.Type), CreatedAt = now };
+            db.Chats.Add(settings);
+        }
+
+        settings.Kind = KindOf(chat.Type);
+        settings.Title = chat.Title ?? chat.Username ?? chat.FirstName;
+        settings.UpdatedAt = now;
+        change(settings);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string KindOf(ChatType type) => type switch
+    {
+        ChatType.Private => "private",
+        ChatType.Group => "group",
+        ChatType.Supergroup => "supergroup",
+        ChatType.Channel => "channel",
+        _ => "unknown",
+    };
+}

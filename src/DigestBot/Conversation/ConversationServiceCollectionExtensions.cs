@@ -1,0 +1,33 @@
+using DigestBot.Features.Articles;
+using DigestBot.Features.Help;
+using DigestBot.Features.Latest;
+using DigestBot.Features.Search;
+using DigestBot.Features.Settings;
+using DigestBot.Features.Start;
+using DigestBot.Features.Topics;
+using DigestBot.Localization;
+
+namespace DigestBot.Conversation;
+
+/// <summary>Registers the dispatcher and one handler per command: what the bot says, wherever it says it.</summary>
+public static class ConversationServiceCollectionExtensions
+{
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddSingleton<Texts>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<ArticleQueries>();
+        services.AddSingleton<ArticleCards>();
+        services.AddSingleton<SavedQueries>();
+        services.AddSingleton<IChatHandler, StartHandler>();
+        services.AddSingleton<IChatHandler, HelpHandler>();
+        services.AddSingleton<IChatHandler, LanguageHandler>();
+        services.AddSingleton<IChatHandler, LatestHandler>();
+        services.AddSingleton<IChatHandler, SearchHandler>();
+        services.AddSingleton<IChatHandler, TopicHandler>();
+        services.AddSingleton<Dispatcher>();
+        return services;
+    }
+}

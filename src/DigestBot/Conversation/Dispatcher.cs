@@ -1,0 +1,191 @@
+using DigestBot.Core.Articles;
+using DigestBot.Core.Localization;
+using DigestBot.Core.Rendering;
+using DigestBot.Localization;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Conversation;
+
+/// <summary>Routes each update to the handler of its command or button; answers everything else with a hint.</summary>
+public sealed class Dispatcher
+{
+    private readonly Dictionary<string, IChatHandler> byCommand = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
+    private readonly ChatDirectory chats;
+    private readonly Texts texts;
+    private readonly BotIdentity identity;
+    private readonly ILogger<Dispatcher> logger;
+
+    public Dispatcher(IEnumerable<IChatHandler> handlers, ChatDirectory chats, Texts texts, BotIdentity identity, ILogger<Dispatcher> logger)
+    {
+        foreach (var handler in handlers)
+        {
+            foreach (var command in handler.Commands)
+            {
+                byCommand.Add(command, handler);
+            }
+
+            foreach (var action in handler.CallbackActions)
+            {
+                byAction.Add(action, handler);
+            }
+        }
+
+        this.chats = chats;
+        this.texts = texts;
+        this.identity = identity;
+        this.logger = logger;
+    }
+
+    /// <summary>The commands there are, in the order the help lists them.</summary>
+    public IEnumerable<string> Commands => byCommand.Keys;
+
+    public async Task DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
+    {
+        // Edits, channel posts and membership changes ask for no answer.
+        if (update.Message is { } message)
+        {
+            await OnMessageAsync(message, replies, cancellationToken);
+        }
+        else if (update.CallbackQuery is { } callback)
+        {
+            await OnCallbackAsync(callback, replies, cancellationToken);
+        }
+    }
+
+    private async Task OnMessageAsync(Message message, IReplySink replies, CancellationToken cancellationToken)
+    {
+        var text = message.Text ?? "";
+        var isCommand = CommandText.TryParse(text, identity.Username, out var name, out var arguments);
+        var isPrivate = message.Chat.Type == ChatType.Private;
+        if (!isCommand && !isPrivate)
+        {
+            // In a group the bot only speaks when spoken to with a command.
+            return;
+        }
+
+        var turn = new ChatTurn(message.Chat, message.From, await LanguageOfAsync(message.Chat, message.From, cancellationToken), replies, texts)
+        {
+            Command = isCommand ? name : null,
+            Arguments = arguments,
+        };
+
+        if (!isCommand)
+        {
+            await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Text"), cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (!byCommand.TryGetValue(name, out var handler))
+        {
+            await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Command", TelegramHtml.Escape(TextTruncation.Truncate("/" + name, 64))), cancellationToken), cancellationToken);
+            return;
+        }
+
+        await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
+    }
+
+    private async Task OnCallbackAsync(CallbackQuery callback, IReplySink replies, CancellationToken cancellationToken)
+    {
+        var answering = new AnsweringSink(replies);
+        if (callback.Message is not { } message)
+        {
+            // Too old for Telegram to send along: nothing to act on, but the press is still answered.
+            await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
+            return;
+        }
+
+        var turn = new ChatTurn(message.Chat, callback.From, await LanguageOfAsync(message.Chat, callback.From, cancellationToken), answering, texts)
+        {
+            CallbackQueryId = callback.Id,
+            CallbackMessageId = message.MessageId,
+            Callback = CallbackData.TryParse(callback.Data, out var data) ? data : null,
+        };
+
+        try
+        {
+            if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
+            {
+                await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
+            }
+            else
+            {
+                logger.LogInformation("Dispatcher: stale or foreign callback data in chat {ChatId}", message.Chat.Id);
+                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!answering.Answered)
+            {
+                await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(ChatTurn turn, Func<ChatTurn, Task> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handle(turn);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Dispatcher: unable to answer {Command} in chat {ChatId}: {Message}", turn.Command ?? turn.Callback?.Action ?? "text", turn.ChatId, ex.Message);
+            await TryApologizeAsync(turn, cancellationToken);
+        }
+    }
+
+    private async Task TryApologizeAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (turn.CallbackQueryId is not null)
+            {
+                await turn.AnswerCallbackAsync(turn.Text("Error_Generic"), cancellationToken);
+            }
+            else
+            {
+                await turn.ReplyAsync(turn.Text("Error_Generic"), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Dispatcher: unable to tell chat {ChatId} about the error: {Message}", turn.ChatId, ex.Message);
+        }
+    }
+
+    private async Task<Language> LanguageOfAsync(Chat chat, User? from, CancellationToken cancellationToken)
+    {
+        var settings = await chats.FindAsync(chat.Id, cancellationToken);
+        if (settings?.Language is { } chosen)
+        {
+            return chosen;
+        }
+
+        return LanguageCodes.TryParse(from?.LanguageCode, out var language) ? language : Language.En;
+    }
+
+    /// <summary>Remembers whether the press was answered, so that none is left spinning.</summary>
+    private sealed class AnsweringSink(IReplySink inner) : IReplySink
+    {
+        public bool Answered { get; private set; }
+
+        public Task SendAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken) =>
+            inner.SendAsync(chatId, message, cancellationToken);
+
+        public Task RemoveButtonsAsync(long chatId, int messageId, CancellationToken cancellationToken) =>
+            inner.RemoveButtonsAsync(chatId, messageId, cancellationToken);
+
+        public async Task AnswerCallbackAsync(string callbackQueryId, string? notice, CancellationToken cancellationToken)
+        {
+            if (Answered)
+            {
+                return;
+            }
+
+            Answered = true;
+            await inner.AnswerCallbackAsync(callbackQueryId, notice, cancellationToken);
+        }
+    }
+}

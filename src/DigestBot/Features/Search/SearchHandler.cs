@@ -1,0 +1,91 @@
+using System.Globalization;
+using DigestBot.Conversation;
+using DigestBot.Core.Rendering;
+using DigestBot.Features.Articles;
+using DigestBot.Search;
+
+namespace DigestBot.Features.Search;
+
+/// <summary>/search &lt;query&gt;: ranked results across all languages with highlighted snippets, and paging.</summary>
+public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles, ArticleCards cards, SavedQueries saved) : IChatHandler
+{
+    public const int PageSize = 5;
+
+    /// <summary>Longer queries are cut here; the reader is told.</summary>
+    public const int MaxQueryChars = 256;
+
+    private const string Action = "search";
+
+    public IReadOnlyList<string> Commands => ["search", "find"];
+
+    public IReadOnlyList<string> CallbackActions => [Action];
+
+    public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Callback is { } callback)
+        {
+            if (callback.Arguments.Count != 2 || !callback.TryGetInt32(1, out var page) || page < 1
+                || await saved.FindAsync(callback.Arguments[0], cancellationToken) is not { } savedQuery)
+            {
+                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                return;
+            }
+
+            await turn.AnswerCallbackAsync(null, cancellationToken);
+            await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
+            await ShowAsync(turn, savedQuery, page, null, cancellationToken);
+            return;
+        }
+
+        var query = turn.Arguments;
+        if (query.Length == 0)
+        {
+            await turn.ReplyAsync(turn.Text("Search_AskQuery"), cancellationToken);
+            return;
+        }
+
+        string? note = null;
+        if (query.Length > MaxQueryChars)
+        {
+            query = query[..MaxQueryChars];
+            if (char.IsHighSurrogate(query[^1]))
+            {
+                query = query[..^1];
+            }
+
+            note = turn.Text("Search_TooLong", MaxQueryChars);
+        }
+
+        await ShowAsync(turn, query, 0, note, cancellationToken);
+    }
+
+    private async Task ShowAsync(ChatTurn turn, string query, int page, string? note, CancellationToken cancellationToken)
+    {
+        var results = await search.SearchAsync(query, null, page * PageSize, PageSize, cancellationToken);
+        var shownQuery = TelegramHtml.Escape(Core.Localization.TextTruncation.Truncate(query, 100));
+        var preface = note is null ? "" : $"<i>{note}</i>\n\n";
+        if (results.Total == 0 || results.Hits.Count == 0)
+        {
+            await turn.ReplyAsync(preface + turn.Text("Search_None", shownQuery), cancellationToken);
+            return;
+        }
+
+        var found = await articles.GetAsync([.. results.Hits.Select(h => h.ArticleId)], cancellationToken);
+        var snippets = results.Hits.ToDictionary(h => h.ArticleId, h => h.SnippetHtml);
+        var header = turn.Text("Search_Header", turn.Count("Search_Found", results.Total), shownQuery);
+        if (page > 0)
+        {
+            header += " · " + turn.Text("Page", page + 1);
+        }
+
+        var body = await cards.RenderAsync(turn, found, cancellationToken, snippets);
+        IReadOnlyList<IReadOnlyList<Button>>? buttons = null;
+        if ((page + 1) * PageSize < results.Total)
+        {
+            var key = await saved.SaveAsync(query, cancellationToken);
+            buttons = [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, key, (page + 1).ToString(CultureInfo.InvariantCulture)))]];
+        }
+
+        await turn.ReplyAsync(new OutgoingMessage($"{preface}{header}\n\n{body}", buttons), cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using DigestBot.Conversation;
+using DigestBot.Core.Rendering;
+using DigestBot.Telegram.Requests;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Telegram;
+
+/// <summary>Sends replies through the Bot API: valid HTML, split within Telegram's limits, buttons on the last part.</summary>
+public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> logger) : IReplySink
+{
+    // Several article links in one message would each want a preview; none reads better than the first one's.
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public async Task SendAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var parts = MessageSplitter.Split(message.Html, TelegramHtml.MaxMessageLength);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var last = i == parts.Count - 1;
+            await client.SendAsync(
+                new SendMessageRequest(chatId, parts[i])
+                {
+                    ParseMode = ParseMode.Html,
+                    LinkPreviewOptions = NoPreview,
+                    ReplyMarkup = last ? Keyboard(message.Buttons) : null,
+                },
+                cancellationToken);
+        }
+    }
+
+    public async Task RemoveButtonsAsync(long chatId, int messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendAsync(new EditMessageReplyMarkupRequest(chatId, messageId), cancellationToken);
+        }
+        catch (BotApiException ex)
+        {
+            // The message may be gone or already without buttons; the new page is what matters.
+            logger.LogDebug("Telegram: unable to remove buttons of message {MessageId} in {ChatId}: {Description}", messageId, chatId, ex.Description);
+        }
+    }
+
+    public Task AnswerCallbackAsync(string callbackQueryId, string? notice, CancellationToken cancellationToken) =>
+        client.SendAsync(new AnswerCallbackQueryRequest(callbackQueryId) { Text = notice }, cancellationToken);
+
+    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<Button>>? buttons) =>
+        buttons is null || buttons.Count == 0
+            ? null
+            : new InlineKeyboardMarkup([.. buttons.Select(row => (IReadOnlyList<InlineKeyboardButton>)[.. row.Select(ToInline)])]);
+
+    private static InlineKeyboardButton ToInline(Button button) => button.Url is { } url
+        ? InlineKeyboardButton.WithUrl(button.Text, url)
+        : InlineKeyboardButton.WithCallbackData(button.Text, button.CallbackData ?? "");
+}
