@@ -49,7 +49,8 @@ public sealed partial class BotClient : IBotClient
             request.MethodName,
             JsonSerializer.SerializeToUtf8Bytes(request, requestInfo),
             _options.RequestTimeout + request.ServerWait,
-            responseInfo);
+            responseInfo,
+            request.ResultIsOptional);
 
         var context = ResilienceContextPool.Shared.Get(request.MethodName, cancellationToken);
         try
@@ -83,6 +84,12 @@ public sealed partial class BotClient : IBotClient
             if (envelope is { Ok: true, Result: { } result })
             {
                 return result;
+            }
+
+            if (envelope.Ok && call.ResultIsOptional)
+            {
+                // Some Bot API servers answer these acknowledgements with "ok" alone; the caller does not read the result.
+                return default!;
             }
 
             if (envelope.Ok)
@@ -185,5 +192,5 @@ public sealed partial class BotClient : IBotClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: unable to call {Method}, attempt {Attempt} is repeated in {DelayMs} ms: {Reason}")]
     private static partial void LogRetrying(ILogger logger, string? method, int attempt, double delayMs, string? reason);
 
-    private sealed record Call<TResult>(string Method, byte[] Body, TimeSpan Timeout, JsonTypeInfo<ApiResponse<TResult>> ResponseInfo);
+    private sealed record Call<TResult>(string Method, byte[] Body, TimeSpan Timeout, JsonTypeInfo<ApiResponse<TResult>> ResponseInfo, bool ResultIsOptional);
 }

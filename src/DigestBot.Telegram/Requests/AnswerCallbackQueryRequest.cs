@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace DigestBot.Telegram.Requests;
 
 /// <summary>answerCallbackQuery: stops the button's progress indicator, optionally with a notice.</summary>
@@ -6,4 +7,7 @@ public sealed record AnswerCallbackQueryRequest(string CallbackQueryId) : BotReq
     public string? Text { get; init; }
 
     public bool? ShowAlert { get; init; }
+
+    [JsonIgnore]
+    internal override bool ResultIsOptional => true;
 }

@@ -15,4 +15,8 @@ public abstract record BotRequest<TResult>
     /// <summary>How long the server may hold the request before answering, added to the client's request timeout.</summary>
     [JsonIgnore]
     internal virtual TimeSpan ServerWait => TimeSpan.Zero;
+
+    /// <summary>An acknowledgement whose result callers do not read, so an answer without one is still a success.</summary>
+    [JsonIgnore]
+    internal virtual bool ResultIsOptional => false;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram.Requests;
@@ -6,4 +7,7 @@ namespace DigestBot.Telegram.Requests;
 public sealed record EditMessageReplyMarkupRequest(ChatId ChatId, int MessageId) : BotRequest<Message>("editMessageReplyMarkup")
 {
     public InlineKeyboardMarkup? ReplyMarkup { get; init; }
+
+    [JsonIgnore]
+    internal override bool ResultIsOptional => true;
 }

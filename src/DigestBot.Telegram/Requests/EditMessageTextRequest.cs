@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram.Requests;
@@ -10,4 +11,7 @@ public sealed record EditMessageTextRequest(ChatId ChatId, int MessageId, string
     public InlineKeyboardMarkup? ReplyMarkup { get; init; }
 
     public LinkPreviewOptions? LinkPreviewOptions { get; init; }
+
+    [JsonIgnore]
+    internal override bool ResultIsOptional => true;
 }

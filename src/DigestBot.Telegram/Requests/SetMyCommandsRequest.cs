@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram.Requests;
@@ -9,4 +10,7 @@ public sealed record SetMyCommandsRequest(IReadOnlyList<BotCommand> Commands) : 
 
     /// <summary>A two-letter ISO 639-1 code; without one the commands apply to every language without its own list.</summary>
     public string? LanguageCode { get; init; }
+
+    [JsonIgnore]
+    internal override bool ResultIsOptional => true;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text;
 
 namespace DigestBot.Telegram.Requests;
@@ -21,4 +22,7 @@ public sealed record SetWebhookRequest(string Url) : BotRequest<bool>("setWebhoo
         builder.Append($", Url = {Url}, MaxConnections = {MaxConnections}, DropPendingUpdates = {DropPendingUpdates}");
         return true;
     }
+
+    [JsonIgnore]
+    internal override bool ResultIsOptional => true;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DigestBot.Importing;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -11,23 +12,33 @@ public static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", "Migrate the database, import the seeds and start the bot (the default).");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction(RunAsync);
         return command;
     }
 
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var builder = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: false);
+        using var host = BuildHost(parse.GetValue(GlobalOptions.Database));
+        await RunHostAsync(host, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>The bot's host: everything <c>run</c> starts, with optional settings on top of the configuration.</summary>
+    public static IHost BuildHost(string? connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var builder = AppHost.CreateBuilder(connectionString, quiet: false, settings);
         builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddTelegram();
-        using var host = builder.Build();
+        return builder.Build();
+    }
 
+    /// <summary>Checks the configuration, migrates, imports the seeds, then runs until cancelled.</summary>
+    public static async Task RunHostAsync(IHost host, CancellationToken cancellationToken)
+    {
         // Configuration mistakes stop the bot before it touches the database.
-        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
-
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await host.Services.GetRequiredService<SeedSync>().SyncAsync(cancellationToken);
         await host.RunAsync(cancellationToken);
-        return 0;
     }
 }

@@ -19,8 +19,10 @@ public sealed class PollingService(
             var me = await client.SendAsync(new GetMeRequest(), stoppingToken);
             identity.Username = me.Username ?? identity.Username;
             logger.LogInformation("Telegram: running as @{Username}, receiving updates by long polling", identity.Username);
-            await commands.RegisterAsync(stoppingToken);
+            // Registering the menu may take a few retries; answering users must not wait for it.
+            var menu = commands.RegisterAsync(stoppingToken);
             await poller.RunAsync(stoppingToken);
+            await menu;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

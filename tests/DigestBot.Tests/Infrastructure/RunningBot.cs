@@ -1,0 +1,91 @@
+using System.Text;
+using DigestBot.Cli;
+using DigestBot.Core.Rendering;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Tests.Infrastructure;
+
+/// <summary>The real bot host, started as <c>digestbot run</c> starts it, talking to the emulator with a token of its own.</summary>
+public sealed class RunningBot : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+
+    private RunningBot(TelegramEmulator emulator, TempFolder folder, string token)
+    {
+        Emulator = emulator;
+        Folder = folder;
+        Token = token;
+        host = RunCommand.BuildHost(folder.File("bot.db"), new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = token,
+            ["Telegram:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
+            ["Seeds:Path"] = RepositoryPaths.Seeds,
+            ["Seeds:Watch"] = "false",
+            ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        running = Task.Run(() => RunCommand.RunHostAsync(host, stop.Token));
+    }
+
+    public TelegramEmulator Emulator { get; }
+
+    public TempFolder Folder { get; }
+
+    public string Token { get; }
+
+    public static RunningBot Start(TelegramEmulator emulator) =>
+        new(emulator, new TempFolder(), TelegramEmulator.CreateBotToken());
+
+    public EmulatedUser CreateUser(string? languageCode) => Emulator.CreateUser(languageCode, Token);
+
+    /// <summary>Sends a command and waits for the bot's replies, checking each is valid Telegram HTML within the limits.</summary>
+    public static async Task<IReadOnlyList<BotMessage>> AskAsync(EmulatedUser user, string command, int replies = 1, EmulatedChat? chat = null)
+    {
+        await user.SendCommandAsync(command, chat);
+        return Checked(await user.WaitForBotRepliesAsync(replies, TimeSpan.FromSeconds(30), chat));
+    }
+
+    public static async Task<IReadOnlyList<BotMessage>> PressAsync(EmulatedUser user, BotMessage message, string callbackData, int replies = 1)
+    {
+        await user.PressButtonAsync(message, callbackData);
+        return Checked(await user.WaitForBotRepliesAsync(replies, TimeSpan.FromSeconds(30)));
+    }
+
+    public static IReadOnlyList<BotMessage> Checked(IReadOnlyList<BotMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            message.Text.Should().NotBeNullOrEmpty();
+            message.ParseMode.Should().Be("HTML");
+            var (valid, error) = TelegramHtmlValidator.Validate(message.Text!);
+            valid.Should().BeTrue($"every reply is valid Telegram HTML, but {error}: {message.Text}");
+            message.Text!.Length.Should().BeLessThanOrEqualTo(TelegramHtml.MaxMessageLength);
+            foreach (var button in message.Buttons.Where(b => b.CallbackData is not null))
+            {
+                Encoding.UTF8.GetByteCount(button.CallbackData!).Should().BeLessThanOrEqualTo(64);
+            }
+        }
+
+        return messages;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped as asked.
+        }
+
+        host.Dispose();
+        stop.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Folder.Dispose();
+    }
+}
