@@ -7,7 +7,8 @@ namespace DigestBot.Telegram.Serialization;
 /// <summary>Source-generated JSON metadata for every request and answer the client exchanges.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LenientBooleanJsonConverter)])]
 [JsonSerializable(typeof(GetMeRequest))]
 [JsonSerializable(typeof(GetUpdatesRequest))]
 [JsonSerializable(typeof(DeleteWebhookRequest))]
