@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using DigestBot.Core.Importing;
 using DigestBot.Core.Summaries;
 using DigestBot.Core.Topics;
@@ -22,7 +23,7 @@ public sealed class ArticleImporter(
     private readonly SummaryOptions budget = summaryOptions.Value.ToSummaryOptions();
 
     // Parsing runs in parallel per chunk of files; each batch of drafts is one transaction.
-    private const int FilesPerChunk = 256;
+    private const int FilesPerChunk = 128;
     private const int DraftsPerBatch = 500;
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -32,19 +33,41 @@ public sealed class ArticleImporter(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // Reading and summarizing the next chunk overlaps with storing the one before.
+            var chunks = Channel.CreateBounded<ReadFile[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadAllAsync(paths, chunks.Writer, cancellationToken), cancellationToken);
             var outcomes = new List<FileImportOutcome>();
-            foreach (var chunk in SeedFiles.Expand(paths).Chunk(FilesPerChunk))
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                var read = new ReadFile[chunk.Length];
-                Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = Read(chunk[i]));
-                outcomes.AddRange(await StoreAsync(read, cancellationToken));
+                outcomes.AddRange(await StoreAsync(chunk, cancellationToken));
             }
 
+            await reading;
             return new ImportReport(outcomes);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    private async Task ReadAllAsync(IEnumerable<string> paths, ChannelWriter<ReadFile[]> chunks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var files in SeedFiles.Expand(paths).Chunk(FilesPerChunk))
+            {
+                var read = new ReadFile[files.Length];
+                Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = Read(files[i]));
+                await chunks.WriteAsync(read, cancellationToken);
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
+            throw;
         }
     }
 
