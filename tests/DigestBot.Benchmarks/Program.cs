@@ -1,3 +1,4 @@
+using DigestBot.Benchmarks.Conversation;
 using DigestBot.Benchmarks.Import;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
@@ -7,6 +8,7 @@ int Count(int fallback) => args.Length > 1 && int.TryParse(args[1], out var n) ?
 return command switch
 {
     "import" => await ImportBench.RunAsync(Count(10_000)),
+    "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     _ => Usage(),
 };
 
@@ -14,5 +16,6 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DigestBot.Benchmarks -- <bench> [count]");
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
+    Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     return 2;
 }
