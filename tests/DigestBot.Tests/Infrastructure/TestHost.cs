@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Tests.Infrastructure;
 
-/// <summary>The app's services on a fresh SQLite file in a temp folder, migrated and ready.</summary>
+/// <summary>The app's services on a fresh database (by default a SQLite file in a temp folder), migrated and ready.</summary>
 public sealed class TestHost : IAsyncDisposable
 {
     private readonly IHost host;
@@ -19,10 +19,11 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="connectionString">Another database than a fresh SQLite file, such as a test PostgreSQL database.</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         var folder = new TempFolder();
-        var host = AppHost.CreateBuilder(folder.File("digestbot.db"), quiet: true, settings).Build();
+        var host = AppHost.CreateBuilder(connectionString ?? folder.File("digestbot.db"), quiet: true, settings).Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TestHost(host, folder);
     }
