@@ -1,4 +1,5 @@
 using DigestBot.Benchmarks.Import;
+using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
 var command = args.FirstOrDefault() ?? "help";
@@ -7,6 +8,7 @@ int Count(int fallback) => args.Length > 1 && int.TryParse(args[1], out var n) ?
 return command switch
 {
     "import" => await ImportBench.RunAsync(Count(10_000)),
+    "summaries" => SummariesBench.Run(Count(5_000)),
     _ => Usage(),
 };
 
@@ -14,5 +16,6 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DigestBot.Benchmarks -- <bench> [count]");
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
+    Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     return 2;
 }
