@@ -13,6 +13,8 @@ public static class DigestBotCommand
             RunCommand.Create(),
             ImportCommand.Create(),
             ArticlesCommand.Create(),
+            SummarizeCommand.Create(),
+            EvalSummariesCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);
         return root;
