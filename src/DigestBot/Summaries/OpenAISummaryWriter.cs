@@ -29,7 +29,8 @@ public sealed class OpenAISummaryWriter : IDisposable
 
     public const int MaxTitleChars = 200;
 
-    private const int MaxAnswerChars = 4000;
+    // Room for a title and summary even with every Cyrillic letter written as a \u escape.
+    private const int MaxAnswerChars = 8000;
     private const int MaxOutputTokens = 1000;
 
     private readonly OpenAISummariesOptions options;

@@ -19,10 +19,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Changes to the host before it is built, such as a logger provider to assert on.</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var folder = new TempFolder();
-        var host = AppHost.CreateBuilder(folder.File("digestbot.db"), quiet: true, settings).Build();
+        var builder = AppHost.CreateBuilder(folder.File("digestbot.db"), quiet: true, settings);
+        configure?.Invoke(builder);
+        var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TestHost(host, folder);
     }
