@@ -53,6 +53,29 @@ public sealed partial class ArticleGenerator
         return text.ToString();
     }
 
+    /// <summary>A clean article body of about <paramref name="words"/> words in paragraphs of two to four sentences.</summary>
+    public string NextBody(bool kazakh, int words)
+    {
+        var pool = kazakh ? this.kazakh : russian;
+        var text = new StringBuilder();
+        var count = 0;
+        while (count < words)
+        {
+            var sentences = random.Next(2, 5);
+            for (var s = 0; s < sentences && count < words; s++)
+            {
+                var sentence = pool[random.Next(pool.Length)];
+                text.Append(sentence).Append(' ');
+                count += sentence.Count(c => c == ' ') + 1;
+            }
+
+            text.Length--;
+            text.Append("\n\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
     private string Headline(string[] pool)
     {
         var words = pool[random.Next(pool.Length)].Split(' ');

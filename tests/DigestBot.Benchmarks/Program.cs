@@ -1,5 +1,6 @@
 using DigestBot.Benchmarks.Conversation;
 using DigestBot.Benchmarks.Import;
+using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
 var command = args.FirstOrDefault() ?? "help";
@@ -9,6 +10,7 @@ return command switch
 {
     "import" => await ImportBench.RunAsync(Count(10_000)),
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
+    "summaries" => SummariesBench.Run(Count(5_000)),
     _ => Usage(),
 };
 
@@ -17,5 +19,6 @@ static int Usage()
     Console.WriteLine("usage: dotnet run -c Release --project tests/DigestBot.Benchmarks -- <bench> [count]");
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
+    Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     return 2;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -20,15 +21,25 @@ public sealed record SummaryEvaluationReport(IReadOnlyList<SummaryScoreRow> Rows
     public RougeScores Scores(Language language, string system) =>
         Rows.FirstOrDefault(row => row.Language == language && row.System == system)?.Scores ?? RougeScores.Zero;
 
-    /// <summary>A fixed-width table, one line per language and system, scores in percent.</summary>
+    /// <summary>A fixed-width table per language, one line per system, mean F1 scores in percent.</summary>
     public string ToTable()
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"{"lang",-5}{"system",-12}{"n",4}{"R-1",8}{"R-2",8}{"R-L",8}");
-        foreach (var row in Rows)
+        foreach (var language in Rows.Select(row => row.Language).Distinct())
         {
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"{row.Language.ToCode(),-5}{row.System,-12}{row.Cases,4}{row.Scores.Rouge1 * 100,8:F1}{row.Scores.Rouge2 * 100,8:F1}{row.Scores.RougeL * 100,8:F1}");
+            var rows = Rows.Where(row => row.Language == language).ToList();
+            if (table.Length > 0)
+            {
+                table.AppendLine();
+            }
+
+            table.AppendLine(CultureInfo.InvariantCulture, $"{language.ToCode()}: {rows[0].Cases} articles");
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {"system",-10}{"ROUGE-1",9}{"ROUGE-2",9}{"ROUGE-L",9}");
+            foreach (var row in rows)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {row.System,-10}{row.Scores.Rouge1 * 100,9:F1}{row.Scores.Rouge2 * 100,9:F1}{row.Scores.RougeL * 100,9:F1}");
+            }
         }
 
         return table.ToString();
@@ -82,30 +93,75 @@ public static class SummaryEvaluation
     }
 
     /// <summary>Reads JSON Lines of <c>{"text", "summary", "language"}</c> objects; blank lines are skipped.</summary>
+    /// <exception cref="FormatException">A line is not such an object.</exception>
     public static IReadOnlyList<SummaryCase> ParseJsonLines(IEnumerable<string> lines)
     {
         var cases = new List<SummaryCase>();
+        var number = 0;
         foreach (var line in lines)
         {
+            number++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var code = root.GetProperty("language").GetString();
-            if (!LanguageCodes.TryParse(code, out var language))
-            {
-                throw new FormatException($"summary evaluation: unknown language \"{code}\"");
-            }
-
-            cases.Add(new SummaryCase(
-                root.GetProperty("text").GetString() ?? "",
-                root.GetProperty("summary").GetString() ?? "",
-                language));
+            cases.Add(TryParseJsonLine(line, out var item, out var problem)
+                ? item
+                : throw new FormatException($"summary evaluation: line {number}: {problem}"));
         }
 
         return cases;
+    }
+
+    /// <summary>Reads one <c>{"text", "summary", "language"}</c> object, or says what is wrong with it.</summary>
+    public static bool TryParseJsonLine(string line, [NotNullWhen(true)] out SummaryCase? item, [NotNullWhen(false)] out string? problem)
+    {
+        item = null;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = "not a JSON object";
+                return false;
+            }
+
+            if (!TryGetString(root, "text", out var text, out problem)
+                || !TryGetString(root, "summary", out var reference, out problem)
+                || !TryGetString(root, "language", out var code, out problem))
+            {
+                return false;
+            }
+
+            if (!LanguageCodes.TryParse(code, out var language))
+            {
+                problem = $"unknown language \"{code}\"";
+                return false;
+            }
+
+            item = new SummaryCase(text, reference, language);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            problem = $"not valid JSON: {ex.Message}";
+            return false;
+        }
+    }
+
+    private static bool TryGetString(JsonElement root, string name, out string value, [NotNullWhen(false)] out string? problem)
+    {
+        if (root.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String)
+        {
+            value = property.GetString() ?? "";
+            problem = null;
+            return true;
+        }
+
+        value = "";
+        problem = $"\"{name}\" must be a string";
+        return false;
     }
 }

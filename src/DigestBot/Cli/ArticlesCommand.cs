@@ -95,6 +95,7 @@ public sealed record ArticleJson(
     string Body);
 
 [JsonSerializable(typeof(List<ArticleJson>))]
+[JsonSerializable(typeof(SummaryJson))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Keeps Cyrillic readable in the output; the JSON is still valid.</summary>

@@ -14,6 +14,8 @@ public static class DigestBotCommand
             ImportCommand.Create(),
             ArticlesCommand.Create(),
             ConsoleCommand.Create(),
+            SummarizeCommand.Create(),
+            EvalSummariesCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);
         return root;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
 
-/// <summary>The bot's database: articles and where each came from, chats and their settings.</summary>
+/// <summary>The bot's database: articles, where each came from and their translated summaries, chats and their settings.</summary>
 /// <remarks>Each provider has a derived context so that each keeps migrations of its own.</remarks>
 public abstract class DigestDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -11,6 +11,8 @@ public abstract class DigestDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ArticleTopic> ArticleTopics => Set<ArticleTopic>();
 
     public DbSet<ArticleOrigin> ArticleOrigins => Set<ArticleOrigin>();
+
+    public DbSet<TranslatedSummary> TranslatedSummaries => Set<TranslatedSummary>();
 
     public DbSet<ChatSettings> Chats => Set<ChatSettings>();
 

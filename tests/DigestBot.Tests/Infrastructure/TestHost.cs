@@ -20,10 +20,16 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     /// <param name="connectionString">Another database than a fresh SQLite file, such as a test PostgreSQL database.</param>
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <param name="configure">Changes to the host before it is built, such as a logger provider to assert on.</param>
+    public static async Task<TestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<HostApplicationBuilder>? configure = null,
+        string? connectionString = null)
     {
         var folder = new TempFolder();
-        var host = AppHost.CreateBuilder(connectionString ?? folder.File("digestbot.db"), quiet: true, settings).Build();
+        var builder = AppHost.CreateBuilder(connectionString ?? folder.File("digestbot.db"), quiet: true, settings);
+        configure?.Invoke(builder);
+        var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TestHost(host, folder);
     }

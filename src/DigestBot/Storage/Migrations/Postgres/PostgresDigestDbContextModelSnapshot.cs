@@ -168,6 +168,42 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Chats", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.TranslatedSummary", b =>
+        {
+            b.Property<long>("ArticleId")
+                .HasColumnType("bigint");
+
+            b.Property<string>("Language")
+                .HasMaxLength(2)
+                .HasColumnType("character varying(2)");
+
+            b.Property<string>("Model")
+                .HasMaxLength(200)
+                .HasColumnType("character varying(200)");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("character varying(64)");
+
+            b.Property<DateTimeOffset>("CreatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Summary")
+                .IsRequired()
+                .HasMaxLength(2000)
+                .HasColumnType("character varying(2000)");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("character varying(1000)");
+
+            b.HasKey("ArticleId", "Language", "Model");
+
+            b.ToTable("TranslatedSummaries", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")
@@ -183,6 +219,15 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
         {
             b.HasOne("DigestBot.Storage.Article", null)
                 .WithMany("Topics")
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.TranslatedSummary", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", null)
+                .WithMany()
                 .HasForeignKey("ArticleId")
                 .OnDelete(DeleteBehavior.Cascade)
                 .IsRequired();

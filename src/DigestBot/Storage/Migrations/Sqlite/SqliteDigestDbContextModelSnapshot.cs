@@ -161,6 +161,42 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Chats", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.TranslatedSummary", b =>
+        {
+            b.Property<long>("ArticleId")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Language")
+                .HasMaxLength(2)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Model")
+                .HasMaxLength(200)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("ContentHash")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("CreatedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Summary")
+                .IsRequired()
+                .HasMaxLength(2000)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Title")
+                .IsRequired()
+                .HasMaxLength(1000)
+                .HasColumnType("TEXT");
+
+            b.HasKey("ArticleId", "Language", "Model");
+
+            b.ToTable("TranslatedSummaries", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")
@@ -176,6 +212,15 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
         {
             b.HasOne("DigestBot.Storage.Article", null)
                 .WithMany("Topics")
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.TranslatedSummary", b =>
+        {
+            b.HasOne("DigestBot.Storage.Article", null)
+                .WithMany()
                 .HasForeignKey("ArticleId")
                 .OnDelete(DeleteBehavior.Cascade)
                 .IsRequired();
