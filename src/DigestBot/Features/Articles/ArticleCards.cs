@@ -19,10 +19,11 @@ public sealed class ArticleCards(IReaderSummaries summaries, TimeProvider time)
         IReadOnlyDictionary<long, string>? snippets = null)
     {
         var now = time.GetUtcNow();
+        // A translating provider answers each article separately; asking for all at once keeps the reply quick.
+        var written = await Task.WhenAll(articles.Select(a => summaries.GetAsync(a, turn.Language, cancellationToken)));
         var cards = new List<string>(articles.Count);
-        foreach (var article in articles)
+        foreach (var (article, summary) in articles.Zip(written))
         {
-            var summary = await summaries.GetAsync(article, turn.Language, cancellationToken);
             var card = new MessageBuilder();
             var title = TextTruncation.Truncate(summary.Title, 200);
             if (article.Url is { } url && TelegramHtml.IsAllowedUrl(url))
