@@ -1,4 +1,5 @@
 using DigestBot.Importing;
+using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Topics;
@@ -40,6 +41,7 @@ public static class AppHost
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
+        builder.Services.AddSearch(builder.Configuration);
         return builder;
     }
 }

@@ -13,6 +13,7 @@ public static class DigestBotCommand
             RunCommand.Create(),
             ImportCommand.Create(),
             ArticlesCommand.Create(),
+            SearchCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);
         return root;
