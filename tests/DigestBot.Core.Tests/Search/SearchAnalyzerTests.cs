@@ -21,32 +21,31 @@ public class SearchAnalyzerTests
         SearchAnalyzer.Fold(text).Should().Be(folded);
 
     [Theory]
-    [InlineData(Language.Ru, "Ассамблея", Language.Ru, "Ассамблеи")]
-    [InlineData(Language.Ru, "ассамблея", Language.Kk, "Ассамблеясы")]
-    [InlineData(Language.Ru, "Токаев", Language.Kk, "Тоқаев")]
-    [InlineData(Language.Ru, "Токаева", Language.Ru, "Токаев")]
-    [InlineData(Language.Ru, "корь", Language.Ru, "кори")]
-    [InlineData(Language.Kk, "мектептер", Language.Kk, "мектеп")]
-    [InlineData(Language.Kk, "Қазақстанның", Language.Kk, "Қазақстан")]
-    [InlineData(Language.Ru, "боксёр", Language.Ru, "боксеры")]
-    [InlineData(Language.En, "elections", Language.En, "election")]
-    public void Forms_of_one_word_share_a_term(Language firstLanguage, string first, Language secondLanguage, string second) =>
-        SearchAnalyzer.DocumentTerm(first, firstLanguage).Should().Be(SearchAnalyzer.DocumentTerm(second, secondLanguage));
+    [InlineData(Language.Ru, "Ассамблея", "Ассамблеи")]
+    [InlineData(Language.Ru, "Токаев", "Токаева")]
+    [InlineData(Language.Ru, "корь", "кори")]
+    [InlineData(Language.Ru, "боксёр", "боксеры")]
+    [InlineData(Language.Kk, "мектептер", "мектеп")]
+    [InlineData(Language.Kk, "Қазақстанның", "Қазақстан")]
+    [InlineData(Language.En, "elections", "election")]
+    public void Forms_of_one_word_share_a_document_term(Language language, string first, string second) =>
+        SearchAnalyzer.DocumentTerm(first, language).Should().Be(SearchAnalyzer.DocumentTerm(second, language));
 
     [Theory]
-    [InlineData("Ассамблеясы", Language.Kk, "ассамблея")]
-    [InlineData("Ассамблеи", Language.Ru, "ассамбле")]
-    [InlineData("Тоқаев", Language.Kk, "токаев")]
-    [InlineData("халкы", Language.Kk, "халк")]
-    [InlineData("Казакстан", Language.Kk, "казакстан")]
-    [InlineData("пенсия", Language.Ru, "пенс")]
-    public void A_query_word_matches_the_term_its_documents_store(string queryWord, Language documentLanguage, string documentTerm)
-    {
-        SearchAnalyzer.QueryTerms(queryWord).Should().Contain(documentTerm);
-        documentTerm.Should().BeOneOf(
-            SearchAnalyzer.DocumentTerm(documentTerm, documentLanguage),
-            SearchAnalyzer.DocumentTerm(queryWord, documentLanguage));
-    }
+    [InlineData("ассамблея", Language.Ru, "Ассамблеи")]
+    [InlineData("ассамблея", Language.Kk, "Ассамблеясы")]
+    [InlineData("Ассамблеи", Language.Ru, "ассамблея")]
+    [InlineData("Ассамблеясы", Language.Kk, "ассамблеяның")]
+    [InlineData("Токаев", Language.Kk, "Тоқаев")]
+    [InlineData("Токаев", Language.Ru, "Токаеву")]
+    [InlineData("Тоқаев", Language.Ru, "Токаева")]
+    [InlineData("Казакстан", Language.Kk, "Қазақстанның")]
+    [InlineData("Казахстан", Language.Kk, "Қазақстан")]
+    [InlineData("халкы", Language.Kk, "халқы")]
+    [InlineData("кокпар", Language.Kk, "көкпар")]
+    [InlineData("пенсия", Language.Ru, "пенсии")]
+    public void A_query_word_matches_the_forms_documents_store(string queryWord, Language documentLanguage, string documentWord) =>
+        SearchAnalyzer.QueryTerms(queryWord).Should().Contain(SearchAnalyzer.DocumentTerm(documentWord, documentLanguage));
 
     [Theory]
     [InlineData("и")]
@@ -59,14 +58,14 @@ public class SearchAnalyzerTests
     [Fact]
     public void Documents_are_stored_as_space_separated_folded_stems_without_stop_words() =>
         SearchAnalyzer.AnalyzeDocument("Тоқаев и Ассамблея народа Казахстана", Language.Ru)
-            .Should().Be("токаев ассамбле народ казахста");
+            .Should().Be("ток ассамбл народ казахст");
 
     [Fact]
     public void Overlong_words_are_neither_indexed_nor_searched()
     {
         var junk = new string('ж', SearchAnalyzer.MaxTermLength + 1);
 
-        SearchAnalyzer.AnalyzeDocument($"ассамблея {junk}", Language.Ru).Should().Be("ассамбле");
+        SearchAnalyzer.AnalyzeDocument($"ассамблея {junk}", Language.Ru).Should().Be("ассамбл");
         SearchAnalyzer.QueryTerms(junk).Should().BeEmpty();
         SearchAnalyzer.QueryPrefix(junk).Should().BeNull();
     }
