@@ -1,5 +1,6 @@
 using DigestBot.Conversation;
 using DigestBot.Importing;
+using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Topics;
@@ -43,6 +44,7 @@ public static class AppHost
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
         builder.Services.AddConversation();
+        builder.Services.AddSearch(builder.Configuration);
         return builder;
     }
 }

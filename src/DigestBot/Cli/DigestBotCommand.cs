@@ -16,6 +16,7 @@ public static class DigestBotCommand
             ConsoleCommand.Create(),
             SummarizeCommand.Create(),
             EvalSummariesCommand.Create(),
+            SearchCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);
         return root;

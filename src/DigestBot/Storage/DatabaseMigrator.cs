@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
 
-/// <summary>Brings the database to the current schema before anything else touches it.</summary>
-public sealed class DatabaseMigrator(DigestDbContextFactory factory, ILogger<DatabaseMigrator> logger)
+/// <summary>Brings the database to the current schema, then runs the start-up steps, before anything else touches it.</summary>
+public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable<IStorageStartupStep> steps, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +29,11 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, ILogger<Dat
         {
             // WAL lets readers (the bot) go on while an import writes; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        foreach (var step in steps)
+        {
+            await step.RunAsync(db, cancellationToken);
         }
     }
 }

@@ -1,0 +1,209 @@
+using System.Text;
+using DigestBot.Core.Text;
+
+namespace DigestBot.Core.Search;
+
+/// <summary>What a reader typed, parsed into analyzed terms: implicit AND, <c>OR</c> (or <c>или</c>, <c>немесе</c>)
+/// between alternatives, <c>"phrases"</c>, <c>-exclusions</c> and <c>prefix*</c>; anything else is just text.</summary>
+/// <remarks>Every term is rebuilt from our own tokens and quoted, so nothing the reader types reaches FTS5 as syntax.</remarks>
+public sealed class SearchQuery
+{
+    /// <summary>Longer queries are cut here before parsing.</summary>
+    public const int MaxLength = 500;
+
+    /// <summary>At most this many words are searched for, exclusions included.</summary>
+    public const int MaxWords = 32;
+
+    // A phrase whose words each have several stems becomes one FTS5 phrase per combination, up to this many.
+    private const int MaxPhraseVariants = 16;
+
+    private static readonly HashSet<string> OrWords = new(["или", "немесе"], StringComparer.OrdinalIgnoreCase);
+
+    private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> required, IReadOnlyList<SearchTerm> excluded)
+    {
+        Required = required;
+        Excluded = excluded;
+    }
+
+    /// <summary>Groups of alternatives: a document matches when it matches one term of every group.</summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Required { get; }
+
+    /// <summary>A document that matches any of these is left out.</summary>
+    public IReadOnlyList<SearchTerm> Excluded { get; }
+
+    /// <summary>True when nothing is required: no documents match (a query of only exclusions or stop words).</summary>
+    public bool IsEmpty => Required.Count == 0;
+
+    public static SearchQuery Parse(string? text)
+    {
+        var parser = new Parser();
+        if (!string.IsNullOrEmpty(text))
+        {
+            parser.Run(text.AsSpan(0, Math.Min(text.Length, MaxLength)));
+        }
+
+        return new SearchQuery(parser.Required, parser.Excluded);
+    }
+
+    /// <summary>The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>; every token in it is a quoted string.</summary>
+    public string? ToFts5()
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var expression = new StringBuilder();
+        expression.AppendJoin(" AND ", Required.Select(group => Alternatives(group.SelectMany(Fts5Strings))));
+        if (Excluded.Count > 0)
+        {
+            expression.Insert(0, '(').Append(") NOT ").Append(Alternatives(Excluded.SelectMany(Fts5Strings)));
+        }
+
+        return expression.ToString();
+    }
+
+    /// <summary>True when a document's index term is one the query asks for (exclusions aside), for highlighting.</summary>
+    public bool Matches(string term) =>
+        Required.SelectMany(group => group).Any(t => t.IsPrefix
+            ? t.Words[0].Any(prefix => term.StartsWith(prefix, StringComparison.Ordinal))
+            : t.Words.Any(variants => variants.Contains(term)));
+
+    private static string Alternatives(IEnumerable<string> terms)
+    {
+        var list = terms.Distinct().ToList();
+        return list.Count == 1 ? list[0] : $"({string.Join(" OR ", list)})";
+    }
+
+    private static IEnumerable<string> Fts5Strings(SearchTerm term)
+    {
+        if (term.IsPrefix)
+        {
+            return [Quote(term.Words[0][0]) + "*"];
+        }
+
+        IEnumerable<string> phrases = [""];
+        foreach (var variants in term.Words)
+        {
+            phrases = phrases.SelectMany(phrase => variants.Select(variant => phrase.Length == 0 ? variant : $"{phrase} {variant}"));
+        }
+
+        return phrases.Take(MaxPhraseVariants).Select(Quote);
+    }
+
+    // Our terms hold only letters, digits and joiners, but a double quote inside an FTS5 string is doubled all the same.
+    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private sealed class Parser
+    {
+        private bool pendingOr;
+        private int words;
+
+        public List<IReadOnlyList<SearchTerm>> Required { get; } = [];
+
+        public List<SearchTerm> Excluded { get; } = [];
+
+        public void Run(ReadOnlySpan<char> text)
+        {
+            var i = 0;
+            while (i < text.Length && words < MaxWords)
+            {
+                if (char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var excluded = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+                if (excluded)
+                {
+                    i++;
+                }
+
+                if (text[i] == '"')
+                {
+                    // An unclosed quote runs to the end of the query.
+                    var close = text[(i + 1)..].IndexOf('"');
+                    var end = close < 0 ? text.Length : i + 1 + close;
+                    Phrase(text[(i + 1)..end], excluded);
+                    i = Math.Min(end + 1, text.Length);
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+                {
+                    i++;
+                }
+
+                Chunk(text[start..i], excluded);
+            }
+        }
+
+        private void Phrase(ReadOnlySpan<char> text, bool excluded)
+        {
+            var positions = new List<IReadOnlyList<string>>();
+            var enumerator = new Tokenizer.WordEnumerator(text);
+            while (enumerator.MoveNext() && words < MaxWords)
+            {
+                if (SearchAnalyzer.QueryTerms(text[enumerator.Current]) is { Count: > 0 } variants)
+                {
+                    positions.Add(variants);
+                    words++;
+                }
+            }
+
+            if (positions.Count > 0)
+            {
+                Add(new SearchTerm(positions, IsPrefix: false), excluded);
+            }
+        }
+
+        private void Chunk(ReadOnlySpan<char> chunk, bool excluded)
+        {
+            if (!excluded && (chunk is "OR" || OrWords.Contains(chunk.ToString())))
+            {
+                pendingOr = Required.Count > 0;
+                return;
+            }
+
+            var prefix = chunk.EndsWith("*");
+            var enumerator = new Tokenizer.WordEnumerator(chunk);
+            while (enumerator.MoveNext() && words < MaxWords)
+            {
+                var word = chunk[enumerator.Current];
+                var isLast = enumerator.Current.End.GetOffset(chunk.Length) == chunk.TrimEnd('*').Length;
+                SearchTerm? term = prefix && isLast
+                    ? SearchAnalyzer.QueryPrefix(word) is { } stem ? new SearchTerm([[stem]], IsPrefix: true) : null
+                    : SearchAnalyzer.QueryTerms(word) is { Count: > 0 } variants ? new SearchTerm([variants], IsPrefix: false) : null;
+                if (term is not null)
+                {
+                    Add(term, excluded);
+                    words++;
+                }
+            }
+        }
+
+        private void Add(SearchTerm term, bool excluded)
+        {
+            if (excluded)
+            {
+                Excluded.Add(term);
+            }
+            else if (pendingOr)
+            {
+                Required[^1] = [.. Required[^1], term];
+            }
+            else
+            {
+                Required.Add([term]);
+            }
+
+            pendingOr = false;
+        }
+    }
+}
+
+/// <summary>One searched-for word, prefix or phrase: per position, the index terms that may stand there.</summary>
+/// <param name="Words">One list of alternative index terms per word; a prefix term has one word with one prefix.</param>
+public sealed record SearchTerm(IReadOnlyList<IReadOnlyList<string>> Words, bool IsPrefix);

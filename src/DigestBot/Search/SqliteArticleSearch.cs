@@ -1,0 +1,94 @@
+using DigestBot.Core.Articles;
+using DigestBot.Core.Search;
+using DigestBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Search;
+
+/// <summary>Search over the FTS5 table <c>ArticleSearch</c>: BM25 with a title boost, a boost for recent articles,
+/// snippets cut from the original text.</summary>
+public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time) : IArticleSearch
+{
+    // bm25 weights of the title, body and summary columns: a word in the title says most about the article.
+    private const string Bm25 = "bm25(ArticleSearch, 4.0, 1.0, 2.0)";
+
+    // A fresh article's score is worth up to this much more, halving every RecencyHalfLifeDays.
+    private const double RecencyBoost = 0.3;
+    private const double RecencyHalfLifeDays = 30;
+
+    private const string Matching = """
+        FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid
+        WHERE ArticleSearch MATCH $match AND ($language IS NULL OR a.Language = $language)
+        """;
+
+    public async Task<SearchPage> SearchAsync(string query, Language? language, int skip, int take, CancellationToken cancellationToken)
+    {
+        var parsed = SearchQuery.Parse(query);
+        if (parsed.ToFts5() is not { } match)
+        {
+            return new SearchPage([], 0);
+        }
+
+        await using var db = dbFactory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+
+        await using var count = Command(connection, $"SELECT count(*) {Matching}", match, language);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (total == 0 || take <= 0 || skip >= total)
+        {
+            return new SearchPage([], total);
+        }
+
+        // bm25 is negative, better matches lower: the boost multiplies it away from zero.
+        await using var page = Command(
+            connection,
+            $"""
+            SELECT a.Id, {Bm25} * (1.0 + $boost / (1.0 + max(0, $now - coalesce(a.PublishedAt, a.ImportedAt)) / $halfLife)) AS score
+            {Matching}
+            ORDER BY score, a.Id DESC
+            LIMIT $take OFFSET $skip
+            """,
+            match,
+            language);
+        page.Parameters.AddWithValue("$boost", RecencyBoost);
+        page.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        page.Parameters.AddWithValue("$halfLife", TimeSpan.FromDays(RecencyHalfLifeDays).TotalMilliseconds);
+        page.Parameters.AddWithValue("$take", take);
+        page.Parameters.AddWithValue("$skip", Math.Max(0, skip));
+
+        var ranked = new List<(long Id, double Score)>();
+        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ranked.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+            }
+        }
+
+        var ids = ranked.Select(r => r.Id).ToList();
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Body, a.Summary, a.Language })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var hits = ranked
+            .Where(r => articles.ContainsKey(r.Id))
+            .Select(r =>
+            {
+                var article = articles[r.Id];
+                return new SearchHit(r.Id, r.Score, SearchSnippet.Build(parsed, article.Language, article.Body, article.Summary, article.Title));
+            })
+            .ToList();
+        return new SearchPage(hits, total);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, string match, Language? language)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$language", language is { } only ? only.ToCode() : DBNull.Value);
+        return command;
+    }
+}
