@@ -29,7 +29,8 @@ public sealed class ConversationTests(TelegramEmulator emulator) : IAsyncLifetim
         var reply = (await RunningBot.AskAsync(user, "/start")).Single();
 
         reply.Text.Should().StartWith(greeting).And.Contain(user.FirstName);
-        reply.Buttons.Select(b => b.Text).Should().Equal("Русский", "Қазақша", "English");
+        reply.InlineKeyboard[0].Select(b => b.Text).Should().Equal("Русский", "Қазақша", "English");
+        reply.InlineKeyboard[1].Should().HaveCount(2, "all languages or only mine");
     }
 
     [Fact]
@@ -75,6 +76,20 @@ public sealed class ConversationTests(TelegramEmulator emulator) : IAsyncLifetim
         reply.Text.Should().Contain("zakon.kz");
         reply.Text.Should().Contain("ago").And.Contain("date unknown");
         reply.Text.Should().Contain("(in Russian)").And.Contain("(in Kazakh)");
+    }
+
+    [Fact]
+    public async Task Only_my_language_keeps_other_languages_out_of_the_lists()
+    {
+        var user = bot.CreateUser("kk");
+        var picker = (await RunningBot.AskAsync(user, "/language")).Single();
+
+        var confirmation = (await RunningBot.PressAsync(user, picker, picker.InlineKeyboard[1][1].CallbackData!)).Single();
+        var latest = (await RunningBot.AskAsync(user, "/latest 20")).Single();
+
+        confirmation.Text.Should().Contain("тек сіздің тіліңіздегі");
+        latest.Text!.Split("\n\n<b>").Should().HaveCount(3, "the two Kazakh seeds, and none of the Russian ones");
+        latest.Text.Should().NotContain("(орысша)");
     }
 
     [Theory]

@@ -4,42 +4,60 @@ using DigestBot.Core.Rendering;
 
 namespace DigestBot.Features.Settings;
 
-/// <summary>/language: the picker, and the choice stored per chat.</summary>
+/// <summary>/language: which language the bot speaks in this chat, and whether lists show other languages too.</summary>
 public sealed class LanguageHandler(ChatDirectory chats) : IChatHandler
 {
     public const string Action = "lang";
+    private const string ScopeAction = "scope";
+    private const string All = "all";
+    private const string Mine = "mine";
 
     public IReadOnlyList<string> Commands => ["language"];
 
-    public IReadOnlyList<string> CallbackActions => [Action];
+    public IReadOnlyList<string> CallbackActions => [Action, ScopeAction];
 
     /// <summary>Each language named in itself, so that anyone finds their own.</summary>
-    public static IReadOnlyList<IReadOnlyList<Button>> Picker { get; } =
+    public static IReadOnlyList<Button> Languages { get; } =
     [
+        new Button("Русский", CallbackData.Build(Action, "ru")),
+        new Button("Қазақша", CallbackData.Build(Action, "kk")),
+        new Button("English", CallbackData.Build(Action, "en")),
+    ];
+
+    /// <summary>The languages, then the choice between all languages and the chat's own, the current one ticked.</summary>
+    public static IReadOnlyList<IReadOnlyList<Button>> Picker(ChatTurn turn, bool allLanguages) =>
+    [
+        Languages,
         [
-            new Button("Русский", CallbackData.Build(Action, "ru")),
-            new Button("Қазақша", CallbackData.Build(Action, "kk")),
-            new Button("English", CallbackData.Build(Action, "en")),
+            new Button(Tick(allLanguages) + turn.Text("Button_AllLanguages"), CallbackData.Build(ScopeAction, All)),
+            new Button(Tick(!allLanguages) + turn.Text("Button_MyLanguageOnly"), CallbackData.Build(ScopeAction, Mine)),
         ],
     ];
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Callback is null)
+        switch (turn.Callback)
         {
-            await turn.ReplyAsync(new OutgoingMessage(turn.Text("Language_Prompt"), Picker), cancellationToken);
-            return;
+            case null:
+                var settings = await chats.FindAsync(turn.ChatId, cancellationToken);
+                await turn.ReplyAsync(new OutgoingMessage(turn.Text("Language_Prompt"), Picker(turn, settings?.AllLanguages ?? true)), cancellationToken);
+                return;
+            case { Action: Action, Arguments: [var code] } when LanguageCodes.TryParse(code, out var chosen):
+                await chats.SetLanguageAsync(turn.Chat, chosen, cancellationToken);
+                var confirmed = turn.InLanguage(chosen);
+                await confirmed.AnswerCallbackAsync(null, cancellationToken);
+                await confirmed.ReplyAsync(confirmed.Text("Language_Set"), cancellationToken);
+                return;
+            case { Action: ScopeAction, Arguments: [var scope and (All or Mine)] }:
+                await chats.SetAllLanguagesAsync(turn.Chat, scope == All, cancellationToken);
+                await turn.AnswerCallbackAsync(null, cancellationToken);
+                await turn.ReplyAsync(turn.Text(scope == All ? "Languages_All" : "Languages_Mine"), cancellationToken);
+                return;
+            default:
+                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                return;
         }
-
-        if (turn.Callback.Arguments.Count != 1 || !LanguageCodes.TryParse(turn.Callback.Arguments[0], out var chosen))
-        {
-            await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
-            return;
-        }
-
-        await chats.SetLanguageAsync(turn.Chat, chosen, cancellationToken);
-        var confirmed = turn.InLanguage(chosen);
-        await confirmed.AnswerCallbackAsync(null, cancellationToken);
-        await confirmed.ReplyAsync(confirmed.Text("Language_Set"), cancellationToken);
     }
+
+    private static string Tick(bool on) => on ? "✓ " : "";
 }

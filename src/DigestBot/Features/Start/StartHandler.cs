@@ -14,6 +14,7 @@ public sealed class StartHandler(ChatDirectory chats) : IChatHandler
         await chats.RememberAsync(turn.Chat, cancellationToken);
         var name = turn.From?.FirstName ?? turn.Chat.Title ?? "";
         var greeting = turn.Text("Start_Greeting", TelegramHtml.Escape(name.Trim()));
-        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguageHandler.Picker), cancellationToken);
+        var settings = await chats.FindAsync(turn.ChatId, cancellationToken);
+        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguageHandler.Picker(turn, settings?.AllLanguages ?? true)), cancellationToken);
     }
 }
