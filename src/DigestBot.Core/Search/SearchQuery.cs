@@ -19,10 +19,19 @@ public sealed class SearchQuery
 
     private static readonly HashSet<string> OrWords = new(["или", "немесе"], StringComparer.OrdinalIgnoreCase);
 
+    // Highlighting asks about every word of a hit's text, so the terms are gathered once.
+    private readonly HashSet<string> exactTerms;
+    private readonly string[] prefixes;
+    private readonly HashSet<char> firstLetters;
+
     private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> required, IReadOnlyList<SearchTerm> excluded)
     {
         Required = required;
         Excluded = excluded;
+        var terms = required.SelectMany(group => group).ToList();
+        exactTerms = new HashSet<string>(terms.Where(t => !t.IsPrefix).SelectMany(t => t.Words).SelectMany(variants => variants), StringComparer.Ordinal);
+        prefixes = [.. terms.Where(t => t.IsPrefix).SelectMany(t => t.Words[0]).Distinct(StringComparer.Ordinal)];
+        firstLetters = [.. exactTerms.Concat(prefixes).Where(t => t.Length > 0).Select(t => t[0])];
     }
 
     /// <summary>Groups of alternatives: a document matches when it matches one term of every group.</summary>
@@ -64,10 +73,26 @@ public sealed class SearchQuery
     }
 
     /// <summary>True when a document's index term is one the query asks for (exclusions aside), for highlighting.</summary>
-    public bool Matches(string term) =>
-        Required.SelectMany(group => group).Any(t => t.IsPrefix
-            ? t.Words[0].Any(prefix => term.StartsWith(prefix, StringComparison.Ordinal))
-            : t.Words.Any(variants => variants.Contains(term)));
+    /// <summary>False when no term of the query starts with this folded letter, so a word starting with it needs no stemming.</summary>
+    public bool MayStartWith(char folded) => firstLetters.Contains(folded);
+
+    public bool Matches(string term)
+    {
+        if (exactTerms.Contains(term))
+        {
+            return true;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (term.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Alternatives(IEnumerable<string> terms)
     {

@@ -44,7 +44,9 @@ public static partial class SearchSnippet
         while (enumerator.MoveNext())
         {
             var (start, length) = enumerator.Current.GetOffsetAndLength(text.Length);
-            var term = SearchAnalyzer.DocumentTerm(text.AsSpan(start, length), language);
+
+            // A term keeps its word's first letter (folded), so most words are ruled out before they are stemmed.
+            var term = query.MayStartWith(SearchAnalyzer.Fold(text[start])) ? SearchAnalyzer.DocumentTerm(text.AsSpan(start, length), language) : null;
             words.Add(new Word(start, start + length, term is not null && query.Matches(term) ? term : null));
         }
 

@@ -17,6 +17,9 @@ public sealed class ChatTurn(Chat chat, User? from, Language language, IReplySin
     /// <summary>The language to answer in: the chat's choice, else the user's Telegram language, else English.</summary>
     public Language Language { get; } = language;
 
+    /// <summary>Lists show articles in every language (the chat's own first), unless the chat asked for its own only.</summary>
+    public bool AllLanguages { get; init; } = true;
+
     /// <summary>The command's name without the slash and bot name, lowercase; null for a button press.</summary>
     public string? Command { get; init; }
 
@@ -35,6 +38,7 @@ public sealed class ChatTurn(Chat chat, User? from, Language language, IReplySin
     /// <summary>The same turn, answered in another language (right after the chat chose it).</summary>
     public ChatTurn InLanguage(Language other) => new(Chat, From, other, Replies, texts)
     {
+        AllLanguages = AllLanguages,
         Command = Command,
         Arguments = Arguments,
         Callback = Callback,

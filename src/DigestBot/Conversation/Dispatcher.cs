@@ -64,8 +64,10 @@ public sealed class Dispatcher
             return;
         }
 
-        var turn = new ChatTurn(message.Chat, message.From, await LanguageOfAsync(message.Chat, message.From, cancellationToken), replies, texts)
+        var (language, allLanguages) = await PreferencesOfAsync(message.Chat, message.From, cancellationToken);
+        var turn = new ChatTurn(message.Chat, message.From, language, replies, texts)
         {
+            AllLanguages = allLanguages,
             Command = isCommand ? name : null,
             Arguments = arguments,
         };
@@ -95,8 +97,10 @@ public sealed class Dispatcher
             return;
         }
 
-        var turn = new ChatTurn(message.Chat, callback.From, await LanguageOfAsync(message.Chat, callback.From, cancellationToken), answering, texts)
+        var (language, allLanguages) = await PreferencesOfAsync(message.Chat, callback.From, cancellationToken);
+        var turn = new ChatTurn(message.Chat, callback.From, language, answering, texts)
         {
+            AllLanguages = allLanguages,
             CallbackQueryId = callback.Id,
             CallbackMessageId = message.MessageId,
             Callback = CallbackData.TryParse(callback.Data, out var data) ? data : null,
@@ -155,15 +159,13 @@ public sealed class Dispatcher
         }
     }
 
-    private async Task<Language> LanguageOfAsync(Chat chat, User? from, CancellationToken cancellationToken)
+    /// <summary>The chat's choices, read once per update: its language (else the user's Telegram language, else English) and scope.</summary>
+    private async Task<(Language Language, bool AllLanguages)> PreferencesOfAsync(Chat chat, User? from, CancellationToken cancellationToken)
     {
         var settings = await chats.FindAsync(chat.Id, cancellationToken);
-        if (settings?.Language is { } chosen)
-        {
-            return chosen;
-        }
-
-        return LanguageCodes.TryParse(from?.LanguageCode, out var language) ? language : Language.En;
+        var language = settings?.Language
+            ?? (LanguageCodes.TryParse(from?.LanguageCode, out var telegram) ? telegram : Language.En);
+        return (language, settings?.AllLanguages ?? true);
     }
 
     /// <summary>Remembers whether the press was answered, so that none is left spinning.</summary>

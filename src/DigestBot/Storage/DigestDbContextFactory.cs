@@ -2,11 +2,12 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Storage;
 
-/// <summary>Creates the context of the configured provider; options are built once.</summary>
+/// <summary>Creates the context of the configured provider from a pool; options are built once.</summary>
 public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
 {
     private readonly Func<DigestDbContext> create;
@@ -17,19 +18,19 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
         Provider = storage.ProviderKind;
         if (Provider == StorageProvider.Postgres)
         {
-            var postgres = new DbContextOptionsBuilder<PostgresDigestDbContext>()
+            var postgres = new PooledDbContextFactory<PostgresDigestDbContext>(new DbContextOptionsBuilder<PostgresDigestDbContext>()
                 .UseNpgsql(storage.ConnectionString)
-                .Options;
-            create = () => new PostgresDigestDbContext(postgres);
+                .Options);
+            create = postgres.CreateDbContext;
         }
         else
         {
             SqliteConnectionString = ResolveSqlite(storage.ConnectionString, environment.ContentRootPath);
-            var sqlite = new DbContextOptionsBuilder<SqliteDigestDbContext>()
+            var sqlite = new PooledDbContextFactory<SqliteDigestDbContext>(new DbContextOptionsBuilder<SqliteDigestDbContext>()
                 .UseSqlite(SqliteConnectionString)
                 .AddInterceptors(SqlitePragmas.Instance)
-                .Options;
-            create = () => new SqliteDigestDbContext(sqlite);
+                .Options);
+            create = sqlite.CreateDbContext;
         }
     }
 

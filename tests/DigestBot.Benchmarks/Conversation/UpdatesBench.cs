@@ -60,10 +60,16 @@ public static class UpdatesBench
             }
 
             total.Stop();
+            var byKind = updates.Select((u, i) => (Kind: KindOf(u), Latency: latencies[i])).GroupBy(x => x.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             Array.Sort(latencies);
             Console.WriteLine($"updates: {count:N0} mixed updates (commands in ru/kk/en, button presses, text) on the seed store, one at a time");
             Console.WriteLine($"  throughput : {count / total.Elapsed.TotalSeconds:N0} updates/s");
             Console.WriteLine($"  latency    : p50 {Percentile(latencies, 0.50):F2} ms, p95 {Percentile(latencies, 0.95):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms");
+            foreach (var kind in byKind)
+            {
+                var sorted = kind.Select(x => x.Latency).Order().ToArray();
+                Console.WriteLine($"    {kind.Key,-40} n={sorted.Length,5}  p50 {Percentile(sorted, 0.50),6:F2} ms  p95 {Percentile(sorted, 0.95),6:F2} ms");
+            }
             return 0;
         }
         finally
@@ -72,6 +78,9 @@ public static class UpdatesBench
             Directory.Delete(work, recursive: true);
         }
     }
+
+    private static string KindOf(Update update) =>
+        update.CallbackQuery is { } press ? "button " + press.Data![..press.Data!.LastIndexOf(':')] : update.Message!.Text!;
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 

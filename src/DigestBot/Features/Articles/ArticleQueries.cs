@@ -20,6 +20,12 @@ public sealed class ArticleQueries(IDbContextFactory<DigestDbContext> dbFactory)
         return await Page(query, scope, skip, take).ToListAsync(cancellationToken);
     }
 
+    public async Task<int> CountByTopicAsync(string topicId, ReaderScope scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Scoped(db.Articles, scope).CountAsync(a => a.Topics.Any(t => t.TopicId == topicId), cancellationToken);
+    }
+
     /// <summary>How many articles each topic has, in the reader's scope.</summary>
     public async Task<Dictionary<string, int>> TopicCountsAsync(ReaderScope scope, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using DigestBot.Features.Articles;
 namespace DigestBot.Features.Latest;
 
 /// <summary>/latest [N]: the newest articles, with a button that pages on.</summary>
-public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards, ChatDirectory chats) : IChatHandler
+public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) : IChatHandler
 {
     public const int DefaultCount = 5;
     public const int MaxCount = 20;
@@ -41,7 +41,7 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards, C
             }
         }
 
-        var scope = await ScopeAsync(chats, turn, cancellationToken);
+        var scope = new ReaderScope(turn.Language, turn.AllLanguages);
         // One more than shown tells whether a next page exists.
         var found = await articles.LatestAsync(scope, page * size, size + 1, cancellationToken);
         if (found.Count == 0)
@@ -56,12 +56,5 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards, C
             ? [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, (page + 1).ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)))]]
             : null;
         await turn.ReplyAsync(new OutgoingMessage($"{header}\n\n{body}", buttons), cancellationToken);
-    }
-
-    /// <summary>Which articles the chat reads: all languages unless it asked for its own only.</summary>
-    public static async Task<ReaderScope> ScopeAsync(ChatDirectory chats, ChatTurn turn, CancellationToken cancellationToken)
-    {
-        var settings = await chats.FindAsync(turn.ChatId, cancellationToken);
-        return new ReaderScope(turn.Language, settings?.AllLanguages ?? true);
     }
 }

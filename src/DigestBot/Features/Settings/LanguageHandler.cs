@@ -39,8 +39,7 @@ public sealed class LanguageHandler(ChatDirectory chats) : IChatHandler
         switch (turn.Callback)
         {
             case null:
-                var settings = await chats.FindAsync(turn.ChatId, cancellationToken);
-                await turn.ReplyAsync(new OutgoingMessage(turn.Text("Language_Prompt"), Picker(turn, settings?.AllLanguages ?? true)), cancellationToken);
+                await turn.ReplyAsync(new OutgoingMessage(turn.Text("Language_Prompt"), Picker(turn, turn.AllLanguages)), cancellationToken);
                 return;
             case { Action: Action, Arguments: [var code] } when LanguageCodes.TryParse(code, out var chosen):
                 await chats.SetLanguageAsync(turn.Chat, chosen, cancellationToken);

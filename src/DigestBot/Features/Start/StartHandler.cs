@@ -14,7 +14,6 @@ public sealed class StartHandler(ChatDirectory chats) : IChatHandler
         await chats.RememberAsync(turn.Chat, cancellationToken);
         var name = turn.From?.FirstName ?? turn.Chat.Title ?? "";
         var greeting = turn.Text("Start_Greeting", TelegramHtml.Escape(name.Trim()));
-        var settings = await chats.FindAsync(turn.ChatId, cancellationToken);
-        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguageHandler.Picker(turn, settings?.AllLanguages ?? true)), cancellationToken);
+        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguageHandler.Picker(turn, turn.AllLanguages)), cancellationToken);
     }
 }

@@ -4,12 +4,11 @@ using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using DigestBot.Core.Topics;
 using DigestBot.Features.Articles;
-using DigestBot.Features.Latest;
 
 namespace DigestBot.Features.Topics;
 
 /// <summary>/topic: the topics as buttons with counts; /topic &lt;name&gt;: that topic's newest articles.</summary>
-public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, ArticleCards cards, ChatDirectory chats) : IChatHandler
+public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, ArticleCards cards) : IChatHandler
 {
     public const int PageSize = 5;
     private const string Action = "topic";
@@ -72,7 +71,7 @@ public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, 
 
     private async Task ShowCatalogAsync(ChatTurn turn, CancellationToken cancellationToken, string? preface = null)
     {
-        var scope = await LatestHandler.ScopeAsync(chats, turn, cancellationToken);
+        var scope = new ReaderScope(turn.Language, turn.AllLanguages);
         var counts = await articles.TopicCountsAsync(scope, cancellationToken);
         var shown = catalog.All
             .Where(t => counts.GetValueOrDefault(t.Id) > 0)
@@ -92,7 +91,7 @@ public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, 
 
     private async Task ShowTopicAsync(ChatTurn turn, Topic topic, int page, CancellationToken cancellationToken)
     {
-        var scope = await LatestHandler.ScopeAsync(chats, turn, cancellationToken);
+        var scope = new ReaderScope(turn.Language, turn.AllLanguages);
         var found = await articles.ByTopicAsync(topic.Id, scope, page * PageSize, PageSize + 1, cancellationToken);
         var name = topic.Name(turn.Language);
         if (found.Count == 0)
@@ -102,7 +101,7 @@ public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, 
             return;
         }
 
-        var total = (await articles.TopicCountsAsync(scope, cancellationToken)).GetValueOrDefault(topic.Id);
+        var total = await articles.CountByTopicAsync(topic.Id, scope, cancellationToken);
         var header = turn.Text("Topic_Header", TelegramHtml.Escape(name), turn.Count("Topic_Articles", total));
         if (page > 0)
         {
