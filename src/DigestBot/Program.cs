@@ -1,17 +1,26 @@
+using System.CommandLine;
 using DigestBot.Cli;
 using Microsoft.Extensions.Options;
 
 try
 {
-    return await DigestBotCommand.Create().Parse(args).InvokeAsync();
+    // Exceptions reach the handler below rather than the command line's own, which prints stack traces.
+    return await DigestBotCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
 {
     // A configuration mistake is the maintainer's to fix: one line per failure, no stack trace.
-    foreach (var failure in ex.Failures)
+    foreach (var failure in failures)
     {
         Console.Error.WriteLine($"digestbot: configuration: {failure}");
     }
 
     return 2;
 }
+
+static List<string> ConfigurationFailures(Exception ex) => ex switch
+{
+    OptionsValidationException options => [.. options.Failures],
+    AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationFailures)],
+    _ => [],
+};
