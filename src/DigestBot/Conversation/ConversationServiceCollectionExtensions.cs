@@ -1,4 +1,5 @@
 using DigestBot.Features.Articles;
+using DigestBot.Features.Digests;
 using DigestBot.Features.Help;
 using DigestBot.Features.Latest;
 using DigestBot.Features.Search;
@@ -6,6 +7,7 @@ using DigestBot.Features.Settings;
 using DigestBot.Features.Start;
 using DigestBot.Features.Topics;
 using DigestBot.Localization;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Conversation;
 
@@ -21,12 +23,18 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<ArticleCards>();
         services.AddSingleton<SavedQueries>();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
+        services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<IChatHandler, StartHandler>();
         services.AddSingleton<IChatHandler, HelpHandler>();
         services.AddSingleton<IChatHandler, LanguageHandler>();
         services.AddSingleton<IChatHandler, LatestHandler>();
         services.AddSingleton<IChatHandler, SearchHandler>();
         services.AddSingleton<IChatHandler, TopicHandler>();
+        services.AddSingleton<IChatHandler, SubscribeHandler>();
+        services.AddSingleton<IChatHandler, ScheduleTimeHandler>();
+        services.AddSingleton<IChatHandler, SettingsHandler>();
         services.AddSingleton<Dispatcher>();
         return services;
     }

@@ -18,6 +18,8 @@ public abstract class DigestDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<BotState> BotState => Set<BotState>();
 
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DigestDbContext).Assembly);
 }

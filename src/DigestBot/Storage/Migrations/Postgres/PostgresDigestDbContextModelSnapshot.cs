@@ -204,6 +204,51 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("TranslatedSummaries", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.Subscription", b =>
+        {
+            b.Property<long>("ChatId")
+                .HasColumnType("bigint");
+
+            b.Property<bool>("Active")
+                .HasColumnType("boolean");
+
+            b.Property<DateTimeOffset>("CreatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("Filters")
+                .IsRequired()
+                .HasMaxLength(600)
+                .HasColumnType("character varying(600)");
+
+            b.Property<DateTimeOffset?>("LastWindowEnd")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<long?>("ManagedBy")
+                .HasColumnType("bigint");
+
+            b.Property<TimeOnly>("Time")
+                .HasColumnType("time without time zone");
+
+            b.Property<string>("TimeZone")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("character varying(64)");
+
+            b.Property<string>("Topics")
+                .IsRequired()
+                .HasMaxLength(400)
+                .HasColumnType("character varying(400)");
+
+            b.Property<DateTimeOffset>("UpdatedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.HasKey("ChatId");
+
+            b.HasIndex("ManagedBy");
+
+            b.ToTable("Subscriptions", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")
@@ -229,6 +274,15 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
             b.HasOne("DigestBot.Storage.Article", null)
                 .WithMany()
                 .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.Subscription", b =>
+        {
+            b.HasOne("DigestBot.Storage.ChatSettings", null)
+                .WithOne()
+                .HasForeignKey("DigestBot.Storage.Subscription", "ChatId")
                 .OnDelete(DeleteBehavior.Cascade)
                 .IsRequired();
         });

@@ -197,6 +197,51 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("TranslatedSummaries", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.Subscription", b =>
+        {
+            b.Property<long>("ChatId")
+                .HasColumnType("INTEGER");
+
+            b.Property<bool>("Active")
+                .HasColumnType("INTEGER");
+
+            b.Property<long>("CreatedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Filters")
+                .IsRequired()
+                .HasMaxLength(600)
+                .HasColumnType("TEXT");
+
+            b.Property<long?>("LastWindowEnd")
+                .HasColumnType("INTEGER");
+
+            b.Property<long?>("ManagedBy")
+                .HasColumnType("INTEGER");
+
+            b.Property<TimeOnly>("Time")
+                .HasColumnType("TEXT");
+
+            b.Property<string>("TimeZone")
+                .IsRequired()
+                .HasMaxLength(64)
+                .HasColumnType("TEXT");
+
+            b.Property<string>("Topics")
+                .IsRequired()
+                .HasMaxLength(400)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("UpdatedAt")
+                .HasColumnType("INTEGER");
+
+            b.HasKey("ChatId");
+
+            b.HasIndex("ManagedBy");
+
+            b.ToTable("Subscriptions", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ArticleOrigin", b =>
         {
             b.HasOne("DigestBot.Storage.Article", "Article")
@@ -222,6 +267,15 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
             b.HasOne("DigestBot.Storage.Article", null)
                 .WithMany()
                 .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("DigestBot.Storage.Subscription", b =>
+        {
+            b.HasOne("DigestBot.Storage.ChatSettings", null)
+                .WithOne()
+                .HasForeignKey("DigestBot.Storage.Subscription", "ChatId")
                 .OnDelete(DeleteBehavior.Cascade)
                 .IsRequired();
         });

@@ -1,0 +1,111 @@
+using DigestBot.Conversation;
+using DigestBot.Core.Articles;
+using DigestBot.Core.Rendering;
+using DigestBot.Core.Schedules;
+using DigestBot.Core.Topics;
+using DigestBot.Features.Settings;
+using DigestBot.Storage;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Features.Digests;
+
+/// <summary>/settings: language, digest time, zone, topics and filters in one message, with buttons to change them.</summary>
+public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
+{
+    private const string Action = "set";
+
+    private static readonly string[] Times = ["07:00", "08:00", "09:00", "12:00", "18:00", "21:00"];
+
+    // The zones most readers live in, named the way each language names them.
+    private static readonly (string Id, string Ru, string Kk, string En)[] Zones =
+    [
+        ("Asia/Almaty", "Алматы", "Алматы", "Almaty"),
+        ("Asia/Aqtobe", "Актобе", "Ақтөбе", "Aqtobe"),
+        ("Europe/Moscow", "Москва", "Мәскеу", "Moscow"),
+        ("Europe/London", "Лондон", "Лондон", "London"),
+        ("UTC", "UTC", "UTC", "UTC"),
+    ];
+
+    public IReadOnlyList<string> Commands => ["settings"];
+
+    public IReadOnlyList<string> CallbackActions => [Action];
+
+    public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Callback is { } callback)
+        {
+            if (!await ApplyAsync(turn, callback, cancellationToken))
+            {
+                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                return;
+            }
+
+            await turn.AnswerCallbackAsync(null, cancellationToken);
+            await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
+        }
+
+        var subscription = await subscriptions.FindAsync(turn.ChatId, cancellationToken);
+        await turn.ReplyAsync(Render(turn, subscription), cancellationToken);
+    }
+
+    private async Task<bool> ApplyAsync(ChatTurn turn, CallbackData callback, CancellationToken cancellationToken)
+    {
+        switch (callback.Arguments)
+        {
+            case ["time", var text] when DigestTime.TryParse(text, out var time):
+                return await subscriptions.UpdateAsync(turn.ChatId, s => s.Time = time, cancellationToken) is not null;
+            case ["tz", var zone] when Zones.Any(z => z.Id == zone):
+                return await subscriptions.UpdateAsync(turn.ChatId, s => s.TimeZone = zone, cancellationToken) is not null;
+            case ["sub"] when turn.Chat.Type == ChatType.Private:
+                await subscriptions.SubscribeAsync(turn.Chat, [], managedBy: null, cancellationToken);
+                return true;
+            case ["unsub"]:
+                await subscriptions.UnsubscribeAsync(turn.ChatId, cancellationToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private OutgoingMessage Render(ChatTurn turn, Subscription? subscription)
+    {
+        var none = turn.Text("Settings_None");
+        var text = turn.Text(
+            "Settings_Text",
+            turn.Text("LanguageName"),
+            turn.Text(turn.AllLanguages ? "Button_AllLanguages" : "Button_MyLanguageOnly"),
+            subscription is null ? turn.Text("Settings_DigestOff") : turn.Text("Settings_DigestAt", DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone)),
+            subscription is null ? none : SubscribeHandler.TopicsText(turn, catalog, subscription),
+            subscription is { Filters.Length: > 0 } ? TelegramHtml.Escape(subscription.Filters) : none);
+
+        var rows = new List<IReadOnlyList<Button>>(LanguageHandler.Picker(turn, turn.AllLanguages));
+        if (subscription is null)
+        {
+            if (turn.Chat.Type == ChatType.Private)
+            {
+                rows.Add([new Button(turn.Text("Button_Subscribe"), CallbackData.Build(Action, "sub"))]);
+            }
+
+            return new OutgoingMessage(text, rows);
+        }
+
+        var current = DigestTime.Format(subscription.Time);
+        rows.Add([.. Times.Take(3).Select(t => TimeButton(t, current))]);
+        rows.Add([.. Times.Skip(3).Select(t => TimeButton(t, current))]);
+        rows.Add([.. Zones.Select(z => new Button(Tick(z.Id == subscription.TimeZone) + ZoneName(z, turn.Language), CallbackData.Build(Action, "tz", z.Id)))]);
+        rows.Add([new Button(turn.Text("Button_Unsubscribe"), CallbackData.Build(Action, "unsub"))]);
+        return new OutgoingMessage(text, rows);
+    }
+
+    private static Button TimeButton(string time, string current) =>
+        new(Tick(time == current) + time, CallbackData.Build(Action, "time", time));
+
+    private static string ZoneName((string Id, string Ru, string Kk, string En) zone, Language language) => language switch
+    {
+        Language.Ru => zone.Ru,
+        Language.Kk => zone.Kk,
+        _ => zone.En,
+    };
+
+    private static string Tick(bool on) => on ? "✓ " : "";
+}

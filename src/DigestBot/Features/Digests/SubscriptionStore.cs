@@ -1,0 +1,67 @@
+using DigestBot.Conversation;
+using DigestBot.Core.Schedules;
+using DigestBot.Storage;
+using DigestBot.Telegram.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Features.Digests;
+
+/// <summary>Reads and changes chats' digest subscriptions.</summary>
+public sealed class SubscriptionStore(
+    IDbContextFactory<DigestDbContext> dbFactory,
+    ChatDirectory chats,
+    IOptions<DigestOptions> options,
+    TimeProvider time)
+{
+    public async Task<Subscription?> FindAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.ChatId == chatId, cancellationToken);
+    }
+
+    /// <summary>Starts (or restarts) a chat's digest; an existing one keeps its time and zone and takes the new topics.</summary>
+    public async Task<Subscription> SubscribeAsync(Chat chat, IReadOnlyList<string> topicIds, long? managedBy, CancellationToken cancellationToken)
+    {
+        await chats.RememberAsync(chat, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chat.Id, cancellationToken);
+        if (subscription is null)
+        {
+            DigestTime.TryParse(options.Value.DefaultTime, out var defaultTime);
+            ScheduleZone.TryParse(options.Value.DefaultTimeZone, out _, out var zoneId);
+            subscription = new Subscription { ChatId = chat.Id, Time = defaultTime, TimeZone = zoneId, CreatedAt = now };
+            db.Subscriptions.Add(subscription);
+        }
+
+        subscription.Topics = string.Join(' ', topicIds);
+        subscription.Active = true;
+        subscription.ManagedBy = managedBy;
+        subscription.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return subscription;
+    }
+
+    public async Task<bool> UnsubscribeAsync(long chatId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Changes an existing subscription; null when the chat has none.</summary>
+    public async Task<Subscription?> UpdateAsync(long chatId, Action<Subscription> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chatId, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        change(subscription);
+        subscription.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return subscription;
+    }
+}

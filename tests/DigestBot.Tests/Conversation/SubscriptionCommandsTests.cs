@@ -1,0 +1,154 @@
+using DigestBot.Conversation;
+using DigestBot.Core.Rendering;
+using DigestBot.Features.Digests;
+using DigestBot.Tests.Infrastructure;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Tests.Conversation;
+
+/// <summary>/subscribe, /unsubscribe, /time, /timezone and /settings on a real SQLite store.</summary>
+public sealed class SubscriptionCommandsTests : IAsyncLifetime
+{
+    private static readonly Chat Private = new() { Id = 7, Type = ChatType.Private, FirstName = "Dana" };
+    private TestHost host = null!;
+    private int updateId;
+
+    public async Task InitializeAsync() =>
+        host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json") });
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Subscribe_uses_the_defaults_and_says_when_the_digest_comes()
+    {
+        var reply = await SayAsync("/subscribe", "ru");
+
+        reply.Should().Contain("каждый день в <b>09:00</b> (Asia/Almaty), все темы");
+        var subscription = await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None);
+        subscription!.Time.Should().Be(new TimeOnly(9, 0));
+        subscription.TimeZone.Should().Be("Asia/Almaty");
+        subscription.Active.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Subscribe_with_topics_in_any_language_covers_only_those()
+    {
+        var reply = await SayAsync("/subscribe политика, Sport", "kk");
+
+        reply.Should().Contain("Саясат").And.Contain("Спорт");
+        (await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None))!.TopicIds.Should().Equal("politics", "sport");
+    }
+
+    [Fact]
+    public async Task Subscribe_with_an_unknown_topic_names_it_and_changes_nothing()
+    {
+        var reply = await SayAsync("/subscribe politics <b>cats</b>", "en");
+
+        reply.Should().Contain("&lt;b&gt;cats&lt;/b&gt;");
+        (await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("/time 7:30", "07:30", "Asia/Almaty")]
+    [InlineData("/timezone London", "09:00", "Europe/London")]
+    [InlineData("/timezone utc+3", "09:00", "UTC+03:00")]
+    [InlineData("/timezone Ақтөбе", "09:00", "Asia/Aqtobe")]
+    public async Task Time_and_zone_change_when_the_digest_comes(string command, string time, string zone)
+    {
+        await SayAsync("/subscribe", "en");
+
+        var reply = await SayAsync(command, "en");
+
+        reply.Should().Contain($"<b>{time}</b>").And.Contain(zone);
+        var subscription = await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None);
+        Core.Schedules.DigestTime.Format(subscription!.Time).Should().Be(time);
+        subscription.TimeZone.Should().Be(zone);
+    }
+
+    [Theory]
+    [InlineData("/time 25:00", "HH:MM")]
+    [InlineData("/time", "HH:MM")]
+    [InlineData("/timezone Mars/Olympus", "I do not know the time zone «Mars/Olympus»")]
+    [InlineData("/timezone", "Send a time zone")]
+    public async Task Bad_times_and_zones_get_a_clear_answer(string command, string expected)
+    {
+        await SayAsync("/subscribe", "en");
+
+        (await SayAsync(command, "en")).Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task Changing_the_time_before_subscribing_says_how_to_subscribe()
+    {
+        (await SayAsync("/time 08:00", "ru")).Should().Contain("/subscribe");
+    }
+
+    [Fact]
+    public async Task Unsubscribe_stops_the_digest()
+    {
+        await SayAsync("/subscribe", "en");
+
+        (await SayAsync("/unsubscribe", "en")).Should().Contain("Unsubscribed");
+        (await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None)).Should().BeNull();
+        (await SayAsync("/unsubscribe", "en")).Should().Contain("not subscribed");
+    }
+
+    [Fact]
+    public async Task Settings_show_everything_and_their_buttons_change_it()
+    {
+        await SayAsync("/subscribe", "en");
+        var settings = await DispatchAsync(Message("/settings", "en"));
+        var message = settings.Sent.Single().Message;
+        message.Html.Should().Contain("every day at 09:00 (Asia/Almaty)").And.Contain("Topics: all topics");
+        var london = message.Buttons!.SelectMany(r => r).Single(b => b.Text == "London");
+
+        var pressed = await DispatchAsync(Press(london.CallbackData!, "en"));
+
+        pressed.Answers.Should().ContainSingle();
+        pressed.Sent.Single().Message.Html.Should().Contain("every day at 09:00 (Europe/London)");
+        pressed.Sent.Single().Message.Buttons!.SelectMany(r => r).Should().Contain(b => b.Text == "✓ London");
+    }
+
+    [Fact]
+    public async Task In_a_group_subscribe_points_to_the_admins_command()
+    {
+        var group = new Chat { Id = -100777, Type = ChatType.Supergroup, Title = "Team" };
+
+        var replies = await DispatchAsync(Message("/subscribe", "en", group));
+
+        replies.Sent.Single().Message.Html.Should().Contain("/schedule");
+    }
+
+    private async Task<string> SayAsync(string text, string language)
+    {
+        var replies = await DispatchAsync(Message(text, language));
+        var html = replies.Sent.Single().Message.Html;
+        TelegramHtmlValidator.Validate(html).IsValid.Should().BeTrue(html);
+        return html;
+    }
+
+    private async Task<RecordingReplies> DispatchAsync(Update update)
+    {
+        var replies = new RecordingReplies();
+        await host.Get<Dispatcher>().DispatchAsync(update, replies, CancellationToken.None);
+        return replies;
+    }
+
+    private Update Message(string text, string language, Chat? chat = null) => new()
+    {
+        UpdateId = ++updateId,
+        Message = new Message { MessageId = updateId, From = new User { Id = Private.Id, FirstName = "Dana", LanguageCode = language }, Chat = chat ?? Private, Date = DateTimeOffset.UtcNow, Text = text },
+    };
+
+    private Update Press(string data, string language) => new()
+    {
+        UpdateId = ++updateId,
+        CallbackQuery = new CallbackQuery
+        {
+            Id = "press-" + updateId,
+            From = new User { Id = Private.Id, FirstName = "Dana", LanguageCode = language },
+            Data = data,
+            Message = new Message { MessageId = 5, Chat = Private, Date = DateTimeOffset.UtcNow },
+        },
+    };
+}
