@@ -11,6 +11,7 @@ return command switch
     "import" => await ImportBench.RunAsync(Count(10_000)),
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     "summaries" => SummariesBench.Run(Count(5_000)),
+    "read" => ReadBench.Run(Count(2_000)),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
+    Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");
     return 2;
 }

@@ -26,26 +26,27 @@ public sealed record ArticleDraft(
     /// <summary>SHA-256 of the body with case and white space folded, as lowercase hex.</summary>
     public static string ComputeContentHash(string body)
     {
-        var folded = new StringBuilder(body.Length);
+        var folded = new char[body.Length];
+        var length = 0;
         var pendingSpace = false;
         foreach (var ch in body)
         {
             if (char.IsWhiteSpace(ch))
             {
-                pendingSpace = folded.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                folded.Append(' ');
+                folded[length++] = ' ';
                 pendingSpace = false;
             }
 
-            folded.Append(char.ToLowerInvariant(ch));
+            folded[length++] = InvariantLowerCase.Of(ch);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folded.ToString())));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folded, 0, length)));
     }
 
     public static int CountWords(string text)

@@ -18,7 +18,7 @@ internal static partial class BoilerplateLines
         || IsSubscribeCall(line)
         || Boilerplate().IsMatch(line)
         || IsAttribution(line)
-        || BareDomain().IsMatch(line)
+        || IsBareDomain(line)
         || InlineReadAlso().IsMatch(line)
         || PublishedDateParser.IsDateLine(line, out _);
 
@@ -34,7 +34,8 @@ internal static partial class BoilerplateLines
     /// <summary>"Источник: zakon.kz" and the like; the source is kept as metadata, not as a paragraph.</summary>
     public static bool IsAttribution(string line) => line.Length <= 120 && Attribution().IsMatch(line);
 
-    public static bool IsBareDomain(string line) => BareDomain().IsMatch(line);
+    /// <summary>A domain has no space; checking that first spares the pattern the prose lines.</summary>
+    public static bool IsBareDomain(string line) => !line.Contains(' ') && BareDomain().IsMatch(line);
 
     /// <summary>A teaser cut off by the page with an ellipsis.</summary>
     public static bool IsTruncated(string line) => line.EndsWith('…') || line.EndsWith("...", StringComparison.Ordinal);
@@ -66,8 +67,9 @@ internal static partial class BoilerplateLines
     private static bool IsPhotoCredit(string line) =>
         line.Length <= 150 && (line.StartsWith('©') || PhotoCredit().IsMatch(line));
 
+    /// <summary>The call to follow is tested first: a channel name starts with letters that begin half the words of a line.</summary>
     private static bool IsSubscribeCall(string line) =>
-        line.Length <= MaxNoiseLength && SocialChannel().IsMatch(line) && CallToFollow().IsMatch(line);
+        line.Length <= MaxNoiseLength && CallToFollow().IsMatch(line) && SocialChannel().IsMatch(line);
 
     [GeneratedRegex(@"^\d{1,3}(?:[\s,.'’]?\d{3})*(?:[.,]\d)?\s*[KkКкMМ]?(?:\s*(?:просмотр\p{L}*|оқылды|қаралды|көрілді|views?|reads?))?$")]
     private static partial Regex ViewCounter();

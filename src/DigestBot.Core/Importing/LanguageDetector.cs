@@ -45,6 +45,7 @@ public static class LanguageDetector
             while (i < span.Length && (char.IsLetter(span[i]) || (span[i] == '-' && i + 1 < span.Length && char.IsLetter(span[i + 1]))))
             {
                 var ch = span[i];
+                var lower = InvariantLowerCase.Of(ch);
                 if (char.IsAsciiLetter(ch))
                 {
                     latin++;
@@ -52,13 +53,18 @@ public static class LanguageDetector
                 else if (ch is >= '\u0400' and <= '\u04FF')
                 {
                     cyrillic++;
-                    hasKazakhLetter |= IsKazakhLetter(char.ToLowerInvariant(ch));
+                    hasKazakhLetter |= IsKazakhLetter(lower);
+                }
+
+                if (i - start < MaxWordLength)
+                {
+                    buffer[i - start] = lower;
                 }
 
                 i++;
             }
 
-            var word = i - start <= MaxWordLength ? buffer[..span[start..i].ToLowerInvariant(buffer)] : [];
+            var word = i - start <= MaxWordLength ? buffer[..(i - start)] : [];
             if (hasKazakhLetter || KazakhWords.Contains(word))
             {
                 kazakh++;

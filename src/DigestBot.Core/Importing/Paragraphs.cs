@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,6 +7,15 @@ namespace DigestBot.Core.Importing;
 /// <summary>Splits text into paragraph units with their white space collapsed.</summary>
 internal static partial class Paragraphs
 {
+    private const int MaxStackLine = 1024;
+
+    /// <summary>What <see cref="Collapse"/> treats as space: <see cref="char.IsWhiteSpace(char)"/> and the zero-width characters.</summary>
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1)
+            .Select(code => (char)code)
+            .Where(ch => char.IsWhiteSpace(ch) || ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            .ToArray());
+
     /// <summary>Scraped pages and feed bodies: every non-blank line is a unit, since scrapers flatten each block to one line.</summary>
     public static List<string> FromLines(string text)
     {
@@ -51,26 +61,34 @@ internal static partial class Paragraphs
     /// <summary>Collapses runs of white space (including no-break and zero-width spaces) to one space and trims.</summary>
     public static string Collapse(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var ch in text)
+        // Called for every line of every page: a stack buffer covers most lines without allocating.
+        char[]? rented = null;
+        var buffer = text.Length <= MaxStackLine ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
+        foreach (var range in text.SplitAny(Spaces))
         {
-            if (char.IsWhiteSpace(ch) || ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            var word = text[range];
+            if (word.IsEmpty)
             {
-                pendingSpace = builder.Length > 0;
                 continue;
             }
 
-            if (pendingSpace)
+            if (length > 0)
             {
-                builder.Append(' ');
-                pendingSpace = false;
+                buffer[length++] = ' ';
             }
 
-            builder.Append(ch);
+            word.CopyTo(buffer[length..]);
+            length += word.Length;
         }
 
-        return builder.ToString();
+        var collapsed = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return collapsed;
     }
 
     private static bool ContinuesSentence(StringBuilder current, ReadOnlySpan<char> line) =>

@@ -9,13 +9,15 @@ internal static class ScrapedTextCleaner
     /// <summary>Three or more short unpunctuated lines closing a page are a list of links to other pages.</summary>
     private const int MinTrailingLinkList = 3;
 
+    private static readonly char[] Bullets = ['•', '·', '▪', '●', '◦', ' '];
+
     public static List<string> Clean(IReadOnlyList<string> units, PageLayout layout, string? title)
     {
         var kept = new List<string>(units.Count);
         var inWidget = false;
         for (var i = layout.BodyStart; i < units.Count; i++)
         {
-            var line = units[i].TrimStart('•', '·', '▪', '●', '◦', ' ');
+            var line = units[i].TrimStart(Bullets);
             if (BoilerplateLines.IsWidgetHeading(line))
             {
                 inWidget = true;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
@@ -9,6 +10,13 @@ internal static class TextDecoder
 {
     /// <summary>Share of control bytes above which a file is taken for binary rather than text with a stray control character.</summary>
     private const double MaxControlShare = 0.01;
+
+    private static readonly SearchValues<byte> Blanks = SearchValues.Create(" \t\r\n\v\f"u8);
+
+    /// <summary>ASCII control bytes other than white space, and DEL.</summary>
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13,
+         0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
     private static readonly Encoding Windows1251 =
         CodePagesEncodingProvider.Instance.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
@@ -83,18 +91,7 @@ internal static class TextDecoder
         return text;
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> content)
-    {
-        foreach (var b in content)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsBlank(ReadOnlySpan<byte> content) => !content.ContainsAnyExcept(Blanks);
 
     private static bool LooksBinary(ReadOnlySpan<byte> content)
     {
@@ -104,12 +101,9 @@ internal static class TextDecoder
         }
 
         var controls = 0;
-        foreach (var b in content)
+        for (var rest = content; rest.IndexOfAny(Controls) is var next and >= 0; rest = rest[(next + 1)..])
         {
-            if (b is < 0x20 and not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C) or 0x7F)
-            {
-                controls++;
-            }
+            controls++;
         }
 
         return controls > content.Length * MaxControlShare;
