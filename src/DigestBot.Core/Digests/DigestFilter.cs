@@ -11,6 +11,9 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
     public const int MaxTerms = 20;
     public const int MaxTermLength = 40;
 
+    // Shorter prefixes begin too many unrelated words ("газ" in "газета").
+    private const int MinPrefix = 5;
+
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', '\u00A0'];
 
     private readonly FilterTerm[] _include;
@@ -116,8 +119,8 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
 
     private static ReadOnlySpan<char> Punctuation() => "\"'«»“”„.!?:()[]{}<>*/\\|#@&%^~`=_";
 
-    /// <summary>One word of a filter with the search terms each of its tokens may match ("covid-19" is one token, "a/b" two).</summary>
-    private sealed record FilterTerm(string Word, IReadOnlyList<IReadOnlyList<string>> Tokens)
+    /// <summary>One word of a filter with what each of its tokens may match ("covid-19" is one token, "a/b" two).</summary>
+    private sealed record FilterTerm(string Word, IReadOnlyList<FilterToken> Tokens)
     {
         public static FilterTerm? Create(string word)
         {
@@ -126,11 +129,24 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
                 return null;
             }
 
-            var tokens = Tokenizer.Tokenize(word).Select(t => SearchAnalyzer.QueryTerms(t)).Where(t => t.Count > 0).ToList();
+            var tokens = Tokenizer.Tokenize(word)
+                .Select(token => (Terms: SearchAnalyzer.QueryTerms(token), Prefix: SearchAnalyzer.QueryPrefix(token)))
+                .Where(token => token.Terms.Count > 0)
+                .Select(token => new FilterToken(token.Terms, token.Prefix is { Length: >= MinPrefix } prefix ? prefix : null))
+                .ToList();
             return tokens.Count == 0 ? null : new FilterTerm(word, tokens);
         }
 
-        public bool Matches(IReadOnlySet<string> documentTerms) => Tokens.All(alternatives => alternatives.Any(documentTerms.Contains));
+        public bool Matches(IReadOnlySet<string> documentTerms) => Tokens.All(token => token.Matches(documentTerms));
+    }
+
+    /// <summary>The search terms a filter token stands for, and the prefix that also finds forms the stemmers leave
+    /// whole ("токаев" in "Тоқаевтың").</summary>
+    private sealed record FilterToken(IReadOnlyList<string> Terms, string? Prefix)
+    {
+        public bool Matches(IReadOnlySet<string> documentTerms) =>
+            Terms.Any(documentTerms.Contains)
+            || (Prefix is not null && documentTerms.Any(term => term.StartsWith(Prefix, StringComparison.Ordinal)));
     }
 }
 

@@ -30,16 +30,13 @@ public sealed class StoryFingerprint
         new[] { "Казахстан", "Президент", "Астана", "Республика", "Правительство", "Үкімет" }
             .Select(word => NameKey(word)).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
 
-    private StoryFingerprint(DigestCandidate candidate)
+    private StoryFingerprint(DigestCandidate candidate, IReadOnlySet<string> terms)
     {
         Candidate = candidate;
-        var lead = candidate.Lead.Length > LeadChars ? candidate.Lead[..LeadChars] : candidate.Lead;
-        var terms = new HashSet<string>(StringComparer.Ordinal);
         var evidence = new Dictionary<string, double>(StringComparer.Ordinal);
         var hints = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var text in (string[])[candidate.Title, candidate.Summary, lead])
+        foreach (var text in Texts(candidate))
         {
-            AddTerms(text, candidate.Language, terms);
             AddNames(text, evidence, hints);
             AddNumbers(text, evidence);
         }
@@ -71,10 +68,35 @@ public sealed class StoryFingerprint
     /// <summary>The sum of <see cref="Evidence"/>.</summary>
     public double EvidenceWeight { get; }
 
-    public static StoryFingerprint Of(DigestCandidate candidate)
+    public static StoryFingerprint Of(DigestCandidate candidate) => Of(candidate, TermsOf(candidate));
+
+    /// <summary>The fingerprint of a candidate whose <see cref="TermsOf"/> are known already.</summary>
+    public static StoryFingerprint Of(DigestCandidate candidate, IReadOnlySet<string> terms)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return new StoryFingerprint(candidate);
+        ArgumentNullException.ThrowIfNull(terms);
+        return new StoryFingerprint(candidate, terms);
+    }
+
+    /// <summary>The search terms of a candidate's title, summary and lead, as <see cref="DigestFilter.Matches"/> takes them;
+    /// cheaper than the whole fingerprint.</summary>
+    public static IReadOnlySet<string> TermsOf(DigestCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Texts(candidate))
+        {
+            var words = new Tokenizer.WordEnumerator(text);
+            while (words.MoveNext())
+            {
+                if (SearchAnalyzer.DocumentTerm(text.AsSpan()[words.Current], candidate.Language) is { } term)
+                {
+                    terms.Add(term);
+                }
+            }
+        }
+
+        return terms;
     }
 
     /// <summary>The key a capitalized Cyrillic word stands for ("n:ткв"), or null for words too short to tell names apart.</summary>
@@ -103,17 +125,8 @@ public sealed class StoryFingerprint
 
     private static bool IsVowel(char c) => c is 'а' or 'е' or 'и' or 'о' or 'у' or 'ы' or 'э' or 'ю' or 'я' or 'й';
 
-    private static void AddTerms(string text, Language language, HashSet<string> terms)
-    {
-        var words = new Tokenizer.WordEnumerator(text);
-        while (words.MoveNext())
-        {
-            if (SearchAnalyzer.DocumentTerm(text.AsSpan()[words.Current], language) is { } term)
-            {
-                terms.Add(term);
-            }
-        }
-    }
+    private static string[] Texts(DigestCandidate candidate) =>
+        [candidate.Title, candidate.Summary, candidate.Lead.Length > LeadChars ? candidate.Lead[..LeadChars] : candidate.Lead];
 
     private static void AddNames(string text, Dictionary<string, double> evidence, Dictionary<string, double> hints)
     {
