@@ -136,7 +136,7 @@ public class DigestComposerTests
         [],
         $"{Word(id, 14)} {Word(id, 15)} {Word(id, 16)} {Word(id, 17)}.");
 
-    private static string Word(long id, int k)
+    internal static string Word(long id, int k)
     {
         string[] syllables = ["ка", "ро", "ми", "ту", "ле", "са", "ви", "но", "да", "пу", "ше", "зо"];
         var n = (id * 131) + (k * 7);
