@@ -4,10 +4,11 @@ namespace DigestBot.Core.Digests;
 /// story, source diversity and the cap.</summary>
 public static class DigestComposer
 {
-    // Near duplicates are looked for among this many of the best candidates per item shown, not among all of them:
-    // the rest would never be shown, and comparing them all would be quadratic.
+    // Near duplicates are looked for among the best candidates only (this many per item shown, further down when they
+    // tell too few stories, never more than MaxPool): the rest would never be shown, and comparing all would be quadratic.
     private const int PoolPerItem = 8;
     private const int MinPool = 50;
+    private const int MaxPool = 200;
 
     /// <summary>The digest for <paramref name="preferences"/> over <paramref name="window"/>, or null when no article is
     /// new in it (the host then sends nothing).</summary>
@@ -19,21 +20,24 @@ public static class DigestComposer
 
         var ranked = Rank(candidates, preferences, window);
         var poolSize = Math.Max(MinPool, preferences.MaxItems * PoolPerItem);
-        var pool = new List<StoryFingerprint>(Math.Min(poolSize, ranked.Count));
+        var groups = new StoryGroups();
+        var pooled = 0;
         foreach (var candidate in ranked)
         {
+            if (pooled >= MaxPool || (pooled >= poolSize && groups.Count >= preferences.MaxItems))
+            {
+                break;
+            }
+
             var terms = StoryFingerprint.TermsOf(candidate);
             if (preferences.Filter.Matches(terms))
             {
-                pool.Add(StoryFingerprint.Of(candidate, terms));
-                if (pool.Count == poolSize)
-                {
-                    break;
-                }
+                groups.Add(StoryFingerprint.Of(candidate, terms));
+                pooled++;
             }
         }
 
-        var stories = NearDuplicates.Group(pool).Select(group => Item(group, preferences)).ToList();
+        var stories = groups.Groups.Select(group => Item(group, preferences)).ToList();
         var items = DigestRanking.Diversify(stories, item => item.Article.Source, preferences.MaxItems);
         return items.Count == 0 ? null : new Digest(DigestKey.For(preferences, window), window, items);
     }

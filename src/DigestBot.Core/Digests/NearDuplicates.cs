@@ -37,36 +37,16 @@ public static class NearDuplicates
 
     /// <summary>Groups fingerprints into stories, keeping the given order: each group lists its members in that order and
     /// groups come in the order of their first member.</summary>
-    /// <remarks>Compares each article with the members of the groups before it, so keep the input to the few hundred a
-    /// digest may show, not the whole store.</remarks>
-    public static IReadOnlyList<IReadOnlyList<StoryFingerprint>> Group(IReadOnlyList<StoryFingerprint> stories)
+    public static IReadOnlyList<IReadOnlyList<StoryFingerprint>> Group(IEnumerable<StoryFingerprint> stories)
     {
         ArgumentNullException.ThrowIfNull(stories);
-        var groups = new List<List<StoryFingerprint>>();
+        var groups = new StoryGroups();
         foreach (var story in stories)
         {
-            List<StoryFingerprint>? best = null;
-            var bestScore = Threshold;
-            foreach (var group in groups)
-            {
-                var score = group.Max(member => Score(member, story));
-                if (score >= bestScore)
-                {
-                    (best, bestScore) = (group, score);
-                }
-            }
-
-            if (best is null)
-            {
-                groups.Add([story]);
-            }
-            else
-            {
-                best.Add(story);
-            }
+            groups.Add(story);
         }
 
-        return groups;
+        return groups.Groups;
     }
 
     // Weighted Dice over the evidence both texts carry; a hint shared with the other text counts on both sides.
@@ -116,5 +96,45 @@ public static class NearDuplicates
         var (small, large) = first.Terms.Count <= second.Terms.Count ? (first.Terms, second.Terms) : (second.Terms, first.Terms);
         var shared = small.Count(large.Contains);
         return shared / Math.Sqrt((double)first.Terms.Count * second.Terms.Count);
+    }
+}
+
+/// <summary>Stories grouped as articles arrive in rank order, see <see cref="NearDuplicates.Group"/>.</summary>
+/// <remarks>An article is compared with the first few members of each group, not all of them: the cost stays linear in the
+/// number of groups however many reports a big story gets.</remarks>
+internal sealed class StoryGroups
+{
+    private const int ComparedMembers = 3;
+
+    private readonly List<List<StoryFingerprint>> _groups = [];
+
+    public IReadOnlyList<IReadOnlyList<StoryFingerprint>> Groups => _groups;
+
+    public int Count => _groups.Count;
+
+    public void Add(StoryFingerprint story)
+    {
+        List<StoryFingerprint>? best = null;
+        var bestScore = NearDuplicates.Threshold;
+        foreach (var group in _groups)
+        {
+            for (var i = 0; i < group.Count && i < ComparedMembers; i++)
+            {
+                var score = NearDuplicates.Score(group[i], story);
+                if (score >= bestScore)
+                {
+                    (best, bestScore) = (group, score);
+                }
+            }
+        }
+
+        if (best is null)
+        {
+            _groups.Add([story]);
+        }
+        else
+        {
+            best.Add(story);
+        }
     }
 }
