@@ -1,4 +1,5 @@
 using DigestBot.Benchmarks.Conversation;
+using DigestBot.Benchmarks.Digests;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Summaries;
 
@@ -12,6 +13,7 @@ return command switch
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     "summaries" => SummariesBench.Run(Count(5_000)),
     "read" => ReadBench.Run(Count(2_000)),
+    "digest" => DigestBench.Run(Count(5_000)),
     _ => Usage(),
 };
 
@@ -22,5 +24,6 @@ static int Usage()
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");
+    Console.WriteLine("  digest [5000]    compose daily digests from generated ru and kk candidates");
     return 2;
 }
