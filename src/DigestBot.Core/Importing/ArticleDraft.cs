@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using DigestBot.Core.Articles;
 
+using DigestBot.Core.Text;
+
 namespace DigestBot.Core.Importing;
 
 /// <summary>An article as read from one seed document, before it is stored.</summary>

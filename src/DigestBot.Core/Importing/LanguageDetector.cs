@@ -1,6 +1,8 @@
 using System.Buffers;
 using DigestBot.Core.Articles;
 
+using DigestBot.Core.Text;
+
 namespace DigestBot.Core.Importing;
 
 /// <summary>Tells Russian, Kazakh and English text apart: Latin against Cyrillic letters, then Kazakh-only letters and function words of each language.</summary>

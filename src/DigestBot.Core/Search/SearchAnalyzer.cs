@@ -33,7 +33,7 @@ public static class SearchAnalyzer
         LanguageCodes.All.ToFrozenDictionary(language => language, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
 
     /// <summary>Lowercase, "ё" as "е", and the Kazakh letters as the Russian ones a reader types without a Kazakh keyboard.</summary>
-    public static char Fold(char c) => char.ToLowerInvariant(c) switch
+    public static char Fold(char c) => InvariantLowerCase.Of(c) switch
     {
         'ё' => 'е',
         'қ' => 'к',

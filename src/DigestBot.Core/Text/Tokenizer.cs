@@ -30,7 +30,7 @@ public static class Tokenizer
     {
         for (var i = 0; i < word.Length; i++)
         {
-            var c = char.ToLowerInvariant(word[i]);
+            var c = InvariantLowerCase.Of(word[i]);
             destination[i] = c == 'ё' ? 'е' : c;
         }
     }

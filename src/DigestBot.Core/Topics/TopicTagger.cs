@@ -1,3 +1,5 @@
+using DigestBot.Core.Text;
+
 namespace DigestBot.Core.Topics;
 
 /// <summary>Tags an article with the catalogue's topics whose keywords it uses enough.</summary>
@@ -69,7 +71,7 @@ public sealed class TopicTagger
             {
                 if (length < word.Length)
                 {
-                    word[length++] = ch == 'ё' || ch == 'Ё' ? 'е' : char.ToLowerInvariant(ch);
+                    word[length++] = ch == 'ё' || ch == 'Ё' ? 'е' : InvariantLowerCase.Of(ch);
                 }
 
                 continue;

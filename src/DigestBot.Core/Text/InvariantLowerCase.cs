@@ -1,8 +1,10 @@
-namespace DigestBot.Core.Importing;
+using DigestBot.Core.Text;
+
+namespace DigestBot.Core.Text;
 
 /// <summary>
 /// <see cref="char.ToLowerInvariant(char)"/> read from a table. The runtime asks ICU for every non-ASCII character,
-/// which made case folding the costliest step of reading a Cyrillic page; the table holds the runtime's own answers.
+/// which made case folding the costliest step of reading and analysing Cyrillic text; the table holds the runtime's own answers.
 /// </summary>
 internal static class InvariantLowerCase
 {
