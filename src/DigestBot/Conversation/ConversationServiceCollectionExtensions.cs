@@ -26,6 +26,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<DigestService>();
         services.AddSingleton<IChatHandler, StartHandler>();
         services.AddSingleton<IChatHandler, HelpHandler>();
         services.AddSingleton<IChatHandler, LanguageHandler>();
@@ -35,6 +36,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IChatHandler, SubscribeHandler>();
         services.AddSingleton<IChatHandler, ScheduleTimeHandler>();
         services.AddSingleton<IChatHandler, SettingsHandler>();
+        services.AddSingleton<IChatHandler, FilterHandler>();
+        services.AddSingleton<IChatHandler, DigestHandler>();
         services.AddSingleton<Dispatcher>();
         return services;
     }

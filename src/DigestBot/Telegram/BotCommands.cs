@@ -8,7 +8,7 @@ namespace DigestBot.Telegram;
 /// <summary>Registers the command menu with localized descriptions: English by default, Russian and Kazakh by user language.</summary>
 public sealed class BotCommands(IBotClient client, Texts texts, ILogger<BotCommands> logger)
 {
-    public static IReadOnlyList<string> Menu { get; } = ["latest", "search", "topic", "subscribe", "settings", "language", "help", "start"];
+    public static IReadOnlyList<string> Menu { get; } = ["latest", "search", "topic", "subscribe", "digest", "settings", "language", "help", "start"];
 
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {

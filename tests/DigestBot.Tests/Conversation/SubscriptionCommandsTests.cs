@@ -110,6 +110,48 @@ public sealed class SubscriptionCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Digest_now_sends_the_last_day_with_a_dated_header_in_the_readers_language()
+    {
+        await host.Get<DigestBot.Importing.ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
+
+        var replies = await DispatchAsync(Message("/digest", "kk"));
+
+        var html = string.Join("\n", replies.Sent.Select(s => s.Message.Html));
+        html.Should().StartWith("<b>Жаңалықтар дайджесі</b>");
+        html.Should().Contain(Core.Localization.DateWords.FormatWithWeekday(DateOnly.FromDateTime(DateTime.UtcNow), Core.Articles.Language.Kk));
+        html.Should().Contain("Бейбітшілік және келісім керуені");
+        replies.Sent.Should().OnlyContain(s => TelegramHtmlValidator.Validate(s.Message.Html).IsValid && s.Message.Html.Length <= TelegramHtml.MaxMessageLength);
+    }
+
+    [Fact]
+    public async Task Filters_are_kept_shown_and_applied_to_the_digest()
+    {
+        await host.Get<DigestBot.Importing.ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
+        await SayAsync("/subscribe", "ru");
+
+        var set = await SayAsync("/filter +Беларусь -<script>", "ru");
+        var shown = await SayAsync("/filter", "ru");
+        var digest = await DispatchAsync(Message("/digest", "ru"));
+
+        set.Should().Contain("Готово").And.Contain("+беларус");
+        shown.Should().Contain("Ваши фильтры: +беларус");
+        var html = string.Join("\n", digest.Sent.Select(s => s.Message.Html));
+        html.Should().Contain("Беларусь").And.NotContain("В Алматы подвели итоги");
+    }
+
+    [Fact]
+    public async Task A_filter_that_leaves_nothing_gets_a_clear_answer_and_clear_removes_it()
+    {
+        await host.Get<DigestBot.Importing.ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
+        await SayAsync("/subscribe", "en");
+        await SayAsync("/filter +квазиэлектромобиль", "en");
+
+        (await SayAsync("/digest", "en")).Should().Contain("Nothing new in the last 24 hours");
+        (await SayAsync("/filter clear", "en")).Should().Contain("no filters");
+        (await host.Get<SubscriptionStore>().FindAsync(Private.Id, CancellationToken.None))!.Filters.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task In_a_group_subscribe_points_to_the_admins_command()
     {
         var group = new Chat { Id = -100777, Type = ChatType.Supergroup, Title = "Team" };
