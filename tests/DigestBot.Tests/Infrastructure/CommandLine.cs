@@ -5,18 +5,37 @@ namespace DigestBot.Tests.Infrastructure;
 /// <summary>Runs a command line tool to completion and captures what it printed.</summary>
 internal static class CommandLine
 {
+    /// <param name="input">Typed into the tool's standard input, which is then closed.</param>
+    /// <param name="environment">Variables set for the tool on top of this process's environment.</param>
     public static async Task<CommandResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"{fileName}: unable to start");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeout);
