@@ -54,7 +54,7 @@ public sealed class SendRateLimiter : IDisposable
         _chatSpacing = second / options.PerChatPerSecond;
         _perGroupPerMinute = options.PerGroupPerMinute;
         _groupWindow = 60 * second;
-        _nextToken = timeProvider.GetTimestamp();
+        _nextToken = timeProvider.GetTimestamp() - _pacingSlack;
         _timer = timeProvider.CreateTimer(static state => ((SendRateLimiter)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
