@@ -1,4 +1,5 @@
 using DigestBot.Benchmarks.Conversation;
+using DigestBot.Benchmarks.Delivery;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Summaries;
 
@@ -11,6 +12,7 @@ return command switch
     "import" => await ImportBench.RunAsync(Count(10_000)),
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     "summaries" => SummariesBench.Run(Count(5_000)),
+    "delivery" => await DeliveryBench.RunAsync(Count(10_000)),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
+    Console.WriteLine("  delivery [10000] deliver one digest to private chats through the rate limiter to a flood-limited local Bot API");
     return 2;
 }
