@@ -77,7 +77,7 @@ public sealed partial class BotClient : IBotClient
         using var lease = call.RateLimitChat is null ? null : await WaitForTurnAsync(call.Method, call.RateLimitChat.Value, cancellationToken);
         try
         {
-            return await PostAsync(call, cancellationToken);
+            return await PostAsync(call, lease, cancellationToken);
         }
         catch (BotApiException exception) when (exception is { ErrorCode: 429, RetryAfter: int seconds } && TimeSpan.FromSeconds(seconds) <= _options.MaxRetryAfter)
         {
@@ -103,7 +103,7 @@ public sealed partial class BotClient : IBotClient
         }
     }
 
-    private async ValueTask<TResult> PostAsync<TResult>(Call<TResult> call, CancellationToken cancellationToken)
+    private async ValueTask<TResult> PostAsync<TResult>(Call<TResult> call, SendLease? lease, CancellationToken cancellationToken)
     {
         // The timeout runs on real time: it bounds a network wait, which no test clock can shorten.
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -115,6 +115,8 @@ public sealed partial class BotClient : IBotClient
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_methodBaseUrl, call.Method)) { Content = content };
             using var response = await _httpClient.SendAsync(message, timeoutSource.Token);
+            // The server has counted the message once it answers; reading the answer need not hold the permit.
+            lease?.Dispose();
             var envelope = await ReadEnvelopeAsync(call, response, timeoutSource.Token);
             LogAnswered(_logger, call.Method, (int)response.StatusCode, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
 

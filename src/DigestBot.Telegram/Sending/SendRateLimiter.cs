@@ -13,8 +13,9 @@ namespace DigestBot.Telegram.Sending;
 /// </remarks>
 public sealed class SendRateLimiter : IDisposable
 {
-    // Timers fire a millisecond or so late; the bucket keeps what a late timer owes, up to this much, so high rates hold.
-    private static readonly TimeSpan PacingSlack = TimeSpan.FromMilliseconds(10);
+    // Timers fire late, by tens of milliseconds on a busy machine; the bucket keeps what a late timer owes, up to this
+    // much, so that the rate holds. The windows still bound what the server counts.
+    private static readonly TimeSpan PacingSlack = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;

@@ -36,12 +36,13 @@ public static class DeliveryBench
         var refusedInWarmUp = api.Refused;
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await DeliverAsync(replies, digest, Enumerable.Range(0, subscribers).Select(i => FirstSubscriber + i));
         var elapsed = Stopwatch.GetElapsedTime(started);
-
-        using var process = Process.GetCurrentProcess();
         process.Refresh();
+        var cpuPerMessage = (process.TotalProcessorTime - cpuBefore) / subscribers;
         var floor = TimeSpan.FromSeconds((double)subscribers / GlobalPerSecond);
         var ratio = elapsed / floor;
         var refused = api.Refused - refusedInWarmUp;
@@ -58,6 +59,8 @@ public static class DeliveryBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio       : {ratio:F3} (target <= 1.10)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  429 answers : {refused} (target 0; warm-up {refusedInWarmUp})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory      : peak working set {peakWorkingSet:F0} MB (target < 200), GC heap {managed:F0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  cpu         : {cpuPerMessage.TotalMicroseconds:F0} us per message, client and server together ({cpuPerMessage * GlobalPerSecond / TimeSpan.FromSeconds(1):F2} cores at the limit)"));
         Console.WriteLine($"  load average: {loadBefore} before, {LoadAverage()} after");
         Console.WriteLine(met ? "  targets met" : "  targets NOT met");
         return met ? 0 : 1;
