@@ -18,7 +18,7 @@ public sealed class RateLimiterTests
         var sentAt = await SendInTurnAsync(limiter, time, Enumerable.Range(1, 90).Select(i => (ChatId)i));
 
         MostInAnySecond(sentAt).Should().Be(30);
-        sentAt[^1].TotalSeconds.Should().BeApproximately(3.0, 0.05, because: "90 sends at 30/s take three seconds");
+        sentAt[^1].TotalSeconds.Should().BeInRange(2.9, 3.0, because: "90 sends at 30/s take three seconds, less the 50 ms the bucket lets go early");
     }
 
     [Theory]
