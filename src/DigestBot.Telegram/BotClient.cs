@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DigestBot.Telegram.Requests;
+using DigestBot.Telegram.Sending;
 using DigestBot.Telegram.Serialization;
+using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -20,15 +22,17 @@ public sealed partial class BotClient : IBotClient
 
     private readonly HttpClient _httpClient;
     private readonly BotClientOptions _options;
+    private readonly SendRateLimiter _limiter;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BotClient> _logger;
     private readonly Uri _methodBaseUrl;
     private readonly ResiliencePipeline _retryPipeline;
 
-    public BotClient(HttpClient httpClient, IOptions<BotClientOptions> options, TimeProvider timeProvider, ILogger<BotClient> logger)
+    public BotClient(HttpClient httpClient, IOptions<BotClientOptions> options, SendRateLimiter limiter, TimeProvider timeProvider, ILogger<BotClient> logger)
     {
         _httpClient = httpClient;
         _options = options.Value;
+        _limiter = limiter;
         _timeProvider = timeProvider;
         _logger = logger;
 
@@ -50,7 +54,8 @@ public sealed partial class BotClient : IBotClient
             JsonSerializer.SerializeToUtf8Bytes(request, requestInfo),
             _options.RequestTimeout + request.ServerWait,
             responseInfo,
-            request.ResultIsOptional);
+            request.ResultIsOptional,
+            request.RateLimitChat);
 
         var context = ResilienceContextPool.Shared.Get(request.MethodName, cancellationToken);
         try
@@ -68,6 +73,38 @@ public sealed partial class BotClient : IBotClient
 
     private async ValueTask<TResult> SendOnceAsync<TResult>(Call<TResult> call, CancellationToken cancellationToken)
     {
+        // Each attempt waits for its turn: a repeated message counts against the limits as much as the first one.
+        using var lease = call.RateLimitChat is null ? null : await WaitForTurnAsync(call.Method, call.RateLimitChat.Value, cancellationToken);
+        try
+        {
+            return await PostAsync(call, lease, cancellationToken);
+        }
+        catch (BotApiException exception) when (exception is { ErrorCode: 429, RetryAfter: int seconds } && TimeSpan.FromSeconds(seconds) <= _options.MaxRetryAfter)
+        {
+            // Telegram holds back the whole bot, not one chat: every send waits it out, then the retry repeats this one.
+            if (_limiter.Pause(TimeSpan.FromSeconds(exception.RetryAfter.Value)))
+            {
+                LogFloodPause(_logger, exception.RetryAfter.Value);
+            }
+
+            throw;
+        }
+    }
+
+    private async ValueTask<SendLease> WaitForTurnAsync(string method, ChatId chat, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _limiter.AcquireAsync(chat, cancellationToken);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"telegram: {method} was cancelled", exception, cancellationToken);
+        }
+    }
+
+    private async ValueTask<TResult> PostAsync<TResult>(Call<TResult> call, SendLease? lease, CancellationToken cancellationToken)
+    {
         // The timeout runs on real time: it bounds a network wait, which no test clock can shorten.
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(call.Timeout);
@@ -78,6 +115,8 @@ public sealed partial class BotClient : IBotClient
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_methodBaseUrl, call.Method)) { Content = content };
             using var response = await _httpClient.SendAsync(message, timeoutSource.Token);
+            // The server has counted the message once it answers; reading the answer need not hold the permit.
+            lease?.Dispose();
             var envelope = await ReadEnvelopeAsync(call, response, timeoutSource.Token);
             LogAnswered(_logger, call.Method, (int)response.StatusCode, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
 
@@ -192,5 +231,14 @@ public sealed partial class BotClient : IBotClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: unable to call {Method}, attempt {Attempt} is repeated in {DelayMs} ms: {Reason}")]
     private static partial void LogRetrying(ILogger logger, string? method, int attempt, double delayMs, string? reason);
 
-    private sealed record Call<TResult>(string Method, byte[] Body, TimeSpan Timeout, JsonTypeInfo<ApiResponse<TResult>> ResponseInfo, bool ResultIsOptional);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: flood limit hit, pausing all sends for {RetryAfter} s")]
+    private static partial void LogFloodPause(ILogger logger, int retryAfter);
+
+    private sealed record Call<TResult>(
+        string Method,
+        byte[] Body,
+        TimeSpan Timeout,
+        JsonTypeInfo<ApiResponse<TResult>> ResponseInfo,
+        bool ResultIsOptional,
+        ChatId? RateLimitChat);
 }

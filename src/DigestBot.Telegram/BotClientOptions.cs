@@ -1,3 +1,5 @@
+using DigestBot.Telegram.Sending;
+
 namespace DigestBot.Telegram;
 
 /// <summary>Settings of the Bot API client, bound from the "Telegram" section by default.</summary>
@@ -24,4 +26,7 @@ public sealed class BotClientOptions
 
     /// <summary>How long getUpdates waits for an update before answering with none.</summary>
     public TimeSpan PollingTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>The flood limits every message sent into a chat waits for.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

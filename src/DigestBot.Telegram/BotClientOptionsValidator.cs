@@ -49,6 +49,19 @@ internal sealed partial class BotClientOptionsValidator(string sectionName) : IV
             failures.Add($"{sectionName}:PollingTimeout must be between 0 and 5 minutes, got {options.PollingTimeout}");
         }
 
+        foreach (var (setting, value) in new[]
+        {
+            ("GlobalPerSecond", options.RateLimits.GlobalPerSecond),
+            ("PerChatPerSecond", options.RateLimits.PerChatPerSecond),
+            ("PerGroupPerMinute", options.RateLimits.PerGroupPerMinute),
+        })
+        {
+            if (value < 1)
+            {
+                failures.Add($"{sectionName}:RateLimits:{setting} must be at least 1, got {value}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

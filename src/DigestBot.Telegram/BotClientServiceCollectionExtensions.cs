@@ -1,4 +1,5 @@
 using DigestBot.Telegram.Receiving;
+using DigestBot.Telegram.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,10 @@ public static class BotClientServiceCollectionExtensions
         services.AddOptions<BotClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotClientOptions>>(new BotClientOptionsValidator(settingPrefix)));
         services.TryAddSingleton(TimeProvider.System);
+        // One limiter for the whole process: Telegram counts every message the bot sends, whichever code sends it.
+        services.TryAddSingleton(provider => new SendRateLimiter(
+            provider.GetRequiredService<IOptions<BotClientOptions>>().Value.RateLimits,
+            provider.GetRequiredService<TimeProvider>()));
 
         // The client outlives the factory's handler rotation (the poller holds it for the app's lifetime),
         // so connections are recycled by the handler itself to pick up DNS changes.

@@ -1,5 +1,6 @@
 using DigestBot.Benchmarks.Conversation;
 using DigestBot.Benchmarks.Digests;
+using DigestBot.Benchmarks.Delivery;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Summaries;
 
@@ -14,6 +15,7 @@ return command switch
     "summaries" => SummariesBench.Run(Count(5_000)),
     "read" => ReadBench.Run(Count(2_000)),
     "digest" => DigestBench.Run(Count(5_000)),
+    "delivery" => await DeliveryBench.RunAsync(Count(10_000)),
     _ => Usage(),
 };
 
@@ -25,5 +27,6 @@ static int Usage()
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");
     Console.WriteLine("  digest [5000]    compose daily digests from generated ru and kk candidates");
+    Console.WriteLine("  delivery [10000] deliver one digest to private chats through the rate limiter to a flood-limited local Bot API");
     return 2;
 }

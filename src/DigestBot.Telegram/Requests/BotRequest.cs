@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram.Requests;
 
@@ -15,6 +16,10 @@ public abstract record BotRequest<TResult>
     /// <summary>How long the server may hold the request before answering, added to the client's request timeout.</summary>
     [JsonIgnore]
     internal virtual TimeSpan ServerWait => TimeSpan.Zero;
+
+    /// <summary>The chat whose flood limits the request counts against; null for methods that post nothing into a chat.</summary>
+    [JsonIgnore]
+    internal virtual ChatId? RateLimitChat => null;
 
     /// <summary>An acknowledgement whose result callers do not read, so an answer without one is still a success.</summary>
     [JsonIgnore]

@@ -8,6 +8,10 @@ public sealed record EditMessageReplyMarkupRequest(ChatId ChatId, int MessageId)
 {
     public InlineKeyboardMarkup? ReplyMarkup { get; init; }
 
+    // Edits are held to the same flood limits as new messages.
+    [JsonIgnore]
+    internal override ChatId? RateLimitChat => ChatId;
+
     [JsonIgnore]
     internal override bool ResultIsOptional => true;
 }

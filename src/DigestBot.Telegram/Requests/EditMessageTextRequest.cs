@@ -12,6 +12,10 @@ public sealed record EditMessageTextRequest(ChatId ChatId, int MessageId, string
 
     public LinkPreviewOptions? LinkPreviewOptions { get; init; }
 
+    // Edits are held to the same flood limits as new messages.
+    [JsonIgnore]
+    internal override ChatId? RateLimitChat => ChatId;
+
     [JsonIgnore]
     internal override bool ResultIsOptional => true;
 }

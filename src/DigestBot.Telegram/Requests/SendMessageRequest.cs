@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram.Requests;
@@ -12,4 +13,7 @@ public sealed record SendMessageRequest(ChatId ChatId, string Text) : BotRequest
     public LinkPreviewOptions? LinkPreviewOptions { get; init; }
 
     public ReplyParameters? ReplyParameters { get; init; }
+
+    [JsonIgnore]
+    internal override ChatId? RateLimitChat => ChatId;
 }

@@ -6,6 +6,7 @@ using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.Telegram.Sending;
 using DigestBot.Telegram.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,11 +38,13 @@ public static class UpdatesBench
             var dispatcher = host.Services.GetRequiredService<Dispatcher>();
 
             using var http = new HttpClient(new FakeTransport()) { BaseAddress = new Uri("http://fake.invalid/") };
+            // Limits far above the dispatcher's pace: this bench measures handling, the delivery bench measures sending.
+            using var limiter = new SendRateLimiter(new RateLimitOptions { GlobalPerSecond = 1_000_000, PerChatPerSecond = 1_000_000 }, TimeProvider.System);
             var client = new BotClient(http, Microsoft.Extensions.Options.Options.Create(new BotClientOptions
             {
                 Token = "123456:BENCH-token",
                 ApiBaseUrl = new Uri("http://fake.invalid/"),
-            }), TimeProvider.System, NullLogger<BotClient>.Instance);
+            }), limiter, TimeProvider.System, NullLogger<BotClient>.Instance);
             var replies = new TelegramReplies(client, NullLogger<TelegramReplies>.Instance);
 
             var updates = Generate(count).ToArray();

@@ -1,4 +1,5 @@
 using DigestBot.Telegram;
+using DigestBot.Telegram.Sending;
 using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,31 @@ public sealed class BotClientRegistrationTests
         var act = () => services.GetRequiredService<IOptions<BotClientOptions>>().Value;
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Rate_limits_are_bound_from_their_section_and_one_limiter_serves_every_client()
+    {
+        using var services = Services(new()
+        {
+            ["Telegram:Token"] = "42:abc",
+            ["Telegram:RateLimits:GlobalPerSecond"] = "3000",
+            ["Telegram:RateLimits:PerChatPerSecond"] = "100",
+        });
+
+        services.GetRequiredService<IOptions<BotClientOptions>>().Value.RateLimits.Should().BeEquivalentTo(
+            new RateLimitOptions { GlobalPerSecond = 3000, PerChatPerSecond = 100, PerGroupPerMinute = 20 });
+        services.GetRequiredService<SendRateLimiter>().Should().BeSameAs(services.GetRequiredService<SendRateLimiter>());
+    }
+
+    [Fact]
+    public void A_rate_limit_below_one_names_the_setting()
+    {
+        using var services = Services(new() { ["Telegram:Token"] = "42:abc", ["Telegram:RateLimits:PerGroupPerMinute"] = "0" });
+
+        var act = () => services.GetRequiredService<IOptions<BotClientOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal("Telegram:RateLimits:PerGroupPerMinute must be at least 1, got 0");
     }
 
     [Theory]

@@ -15,9 +15,11 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly TimeProvider _clock;
 
-    private FakeBotApi()
+    private FakeBotApi(TimeProvider clock)
     {
+        _clock = clock;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -30,9 +32,10 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
-    public static async Task<FakeBotApi> StartAsync()
+    /// <param name="clock">Stamps each request's <see cref="ReceivedRequest.ReceivedAt"/>, e.g. the client's test clock.</param>
+    public static async Task<FakeBotApi> StartAsync(TimeProvider? clock = null)
     {
-        var api = new FakeBotApi();
+        var api = new FakeBotApi(clock ?? TimeProvider.System);
         await api._app.StartAsync();
         api.BaseUrl = new Uri(api._app.Urls.Single());
         return api;
@@ -61,7 +64,10 @@ public sealed class FakeBotApi : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         var method = path[(path.LastIndexOf('/') + 1)..];
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, JsonNode.Parse(body)?.AsObject() ?? []));
+        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, JsonNode.Parse(body)?.AsObject() ?? [])
+        {
+            ReceivedAt = _clock.GetUtcNow(),
+        });
 
         // Like the real server, a wrong token or path is a 404 whatever the script says.
         if (path != $"/bot{Token}/{method}")
@@ -83,7 +89,10 @@ public sealed class FakeBotApi : IAsyncDisposable
 }
 
 /// <summary>A request the fake server received, with its JSON body parsed.</summary>
-public sealed record ReceivedRequest(string Method, string Path, string? ContentType, JsonObject Body);
+public sealed record ReceivedRequest(string Method, string Path, string? ContentType, JsonObject Body)
+{
+    public DateTimeOffset ReceivedAt { get; init; }
+}
 
 /// <summary>One scripted answer of <see cref="FakeBotApi"/>.</summary>
 public sealed record FakeAnswer(Func<HttpContext, Task> WriteAsync)
