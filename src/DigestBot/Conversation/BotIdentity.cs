@@ -4,4 +4,7 @@ namespace DigestBot.Conversation;
 public sealed class BotIdentity
 {
     public string Username { get; set; } = "DigestBot";
+
+    /// <summary>The bot's user id, once getMe has told it; admin checks ask about the bot's own membership by it.</summary>
+    public long? Id { get; set; }
 }

@@ -1,4 +1,5 @@
 using DigestBot.Features.Articles;
+using DigestBot.Features.Channels;
 using DigestBot.Features.Digests;
 using DigestBot.Features.Help;
 using DigestBot.Features.Latest;
@@ -7,6 +8,7 @@ using DigestBot.Features.Settings;
 using DigestBot.Features.Start;
 using DigestBot.Features.Topics;
 using DigestBot.Localization;
+using DigestBot.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Conversation;
@@ -27,6 +29,13 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<DigestService>();
+
+        // Admin checks ask the Bot API, whose client needs the token: it is made on first use, so the console and
+        // the maintainers' verbs, which run without a token, still get every handler.
+        services.AddBotClient(TelegramServiceCollectionExtensions.Section);
+        services.AddSingleton(sp => new Lazy<IBotClient>(sp.GetRequiredService<IBotClient>));
+        services.AddSingleton<ChatAdmins>();
+        services.AddSingleton<ChatMembershipHandler>();
         services.AddSingleton<IChatHandler, StartHandler>();
         services.AddSingleton<IChatHandler, HelpHandler>();
         services.AddSingleton<IChatHandler, LanguageHandler>();
@@ -38,6 +47,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IChatHandler, SettingsHandler>();
         services.AddSingleton<IChatHandler, FilterHandler>();
         services.AddSingleton<IChatHandler, DigestHandler>();
+        services.AddSingleton<IChatHandler, ScheduleHandler>();
+        services.AddSingleton<IChatHandler, SchedulesHandler>();
         services.AddSingleton<Dispatcher>();
         return services;
     }

@@ -1,6 +1,7 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
+using DigestBot.Features.Channels;
 using DigestBot.Localization;
 using DigestBot.Telegram.Types;
 
@@ -11,12 +12,19 @@ public sealed class Dispatcher
 {
     private readonly Dictionary<string, IChatHandler> byCommand = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
+    private readonly ChatMembershipHandler membership;
     private readonly ChatDirectory chats;
     private readonly Texts texts;
     private readonly BotIdentity identity;
     private readonly ILogger<Dispatcher> logger;
 
-    public Dispatcher(IEnumerable<IChatHandler> handlers, ChatDirectory chats, Texts texts, BotIdentity identity, ILogger<Dispatcher> logger)
+    public Dispatcher(
+        IEnumerable<IChatHandler> handlers,
+        ChatMembershipHandler membership,
+        ChatDirectory chats,
+        Texts texts,
+        BotIdentity identity,
+        ILogger<Dispatcher> logger)
     {
         foreach (var handler in handlers)
         {
@@ -31,6 +39,7 @@ public sealed class Dispatcher
             }
         }
 
+        this.membership = membership;
         this.chats = chats;
         this.texts = texts;
         this.identity = identity;
@@ -42,7 +51,7 @@ public sealed class Dispatcher
 
     public async Task DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
     {
-        // Edits, channel posts and membership changes ask for no answer.
+        // Edits and channel posts ask for no answer; the bot's own membership changes are followed silently.
         if (update.Message is { } message)
         {
             await OnMessageAsync(message, replies, cancellationToken);
@@ -50,6 +59,10 @@ public sealed class Dispatcher
         else if (update.CallbackQuery is { } callback)
         {
             await OnCallbackAsync(callback, replies, cancellationToken);
+        }
+        else if (update.MyChatMember is { } change)
+        {
+            await membership.HandleAsync(change, cancellationToken);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class PollingService(
         {
             var me = await client.SendAsync(new GetMeRequest(), stoppingToken);
             identity.Username = me.Username ?? identity.Username;
+            identity.Id = me.Id;
             logger.LogInformation("Telegram: running as @{Username}, receiving updates by long polling", identity.Username);
             // Registering the menu may take a few retries; answering users must not wait for it.
             var menu = commands.RegisterAsync(stoppingToken);

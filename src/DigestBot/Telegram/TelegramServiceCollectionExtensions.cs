@@ -2,14 +2,13 @@ using DigestBot.Telegram.Receiving;
 
 namespace DigestBot.Telegram;
 
-/// <summary>Registers what talks to Telegram: the client (section <c>Telegram</c>), replies and long polling.</summary>
+/// <summary>Registers what runs the bot on Telegram: replies, the command menu and long polling (the client, section <c>Telegram</c>, comes with the conversation).</summary>
 public static class TelegramServiceCollectionExtensions
 {
     public const string Section = "Telegram";
 
     public static IServiceCollection AddTelegram(this IServiceCollection services)
     {
-        services.AddBotClient(Section);
         services.AddSingleton<TelegramReplies>();
         services.AddSingleton<BotCommands>();
         services.AddSingleton<IUpdateOffsetStore, DatabaseOffsetStore>();

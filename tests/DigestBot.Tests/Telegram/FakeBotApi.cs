@@ -14,6 +14,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeAnswer> _defaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly TimeProvider _clock;
 
@@ -51,6 +52,9 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers <paramref name="method"/> with <paramref name="answer"/> whenever no queued answer is left.</summary>
+    public void AnswerByDefault(string method, FakeAnswer answer) => _defaults[method] = answer;
+
     public IReadOnlyList<ReceivedRequest> RequestsFor(string method) => [.. _requests.Where(request => request.Method == method)];
 
     public async ValueTask DisposeAsync()
@@ -76,7 +80,9 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
 
-        var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted) ? scripted : DefaultAnswer(method);
+        var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted)
+            ? scripted
+            : _defaults.GetValueOrDefault(method) ?? DefaultAnswer(method);
         await answer.WriteAsync(context);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigestBot.Conversation;
 using DigestBot.Core.Schedules;
 using DigestBot.Storage;
@@ -21,26 +22,28 @@ public sealed class SubscriptionStore(
     }
 
     /// <summary>Starts (or restarts) a chat's digest; an existing one keeps its time and zone and takes the new topics.</summary>
-    public async Task<Subscription> SubscribeAsync(Chat chat, IReadOnlyList<string> topicIds, long? managedBy, CancellationToken cancellationToken)
-    {
-        await chats.RememberAsync(chat, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chat.Id, cancellationToken);
-        if (subscription is null)
-        {
-            DigestTime.TryParse(options.Value.DefaultTime, out var defaultTime);
-            ScheduleZone.TryParse(options.Value.DefaultTimeZone, out _, out var zoneId);
-            subscription = new Subscription { ChatId = chat.Id, Time = defaultTime, TimeZone = zoneId, CreatedAt = now };
-            db.Subscriptions.Add(subscription);
-        }
+    public Task<Subscription> SubscribeAsync(Chat chat, IReadOnlyList<string> topicIds, long? managedBy, CancellationToken cancellationToken) =>
+        SaveAsync(chat, topicIds, managedBy, _ => { }, cancellationToken);
 
-        subscription.Topics = string.Join(' ', topicIds);
-        subscription.Active = true;
-        subscription.ManagedBy = managedBy;
-        subscription.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return subscription;
+    /// <summary>Starts or changes a group's or channel's digest at <paramref name="time"/>, set up by the admin <paramref name="managedBy"/>.</summary>
+    public Task<Subscription> ScheduleAsync(Chat chat, TimeOnly time, string timeZone, IReadOnlyList<string> topicIds, long managedBy, CancellationToken cancellationToken) =>
+        SaveAsync(chat, topicIds, managedBy, s =>
+        {
+            s.Time = time;
+            s.TimeZone = timeZone;
+        }, cancellationToken);
+
+    /// <summary>The digests of the chats <paramref name="userId"/> set up as an admin, by chat title.</summary>
+    public async Task<IReadOnlyList<ManagedDigest>> ManagedByAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.ManagedBy == userId)
+            .Join(db.Chats.AsNoTracking(), s => s.ChatId, c => c.ChatId, (s, c) => new { Subscription = s, c.Title })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(r => new ManagedDigest(r.Subscription, r.Title ?? r.Subscription.ChatId.ToString(CultureInfo.InvariantCulture)))
+            .OrderBy(d => d.Title, StringComparer.InvariantCultureIgnoreCase)];
     }
 
     public async Task<bool> UnsubscribeAsync(long chatId, CancellationToken cancellationToken)
@@ -61,6 +64,29 @@ public sealed class SubscriptionStore(
 
         change(subscription);
         subscription.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return subscription;
+    }
+
+    private async Task<Subscription> SaveAsync(Chat chat, IReadOnlyList<string> topicIds, long? managedBy, Action<Subscription> change, CancellationToken cancellationToken)
+    {
+        await chats.RememberAsync(chat, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chat.Id, cancellationToken);
+        if (subscription is null)
+        {
+            DigestTime.TryParse(options.Value.DefaultTime, out var defaultTime);
+            ScheduleZone.TryParse(options.Value.DefaultTimeZone, out _, out var zoneId);
+            subscription = new Subscription { ChatId = chat.Id, Time = defaultTime, TimeZone = zoneId, CreatedAt = now };
+            db.Subscriptions.Add(subscription);
+        }
+
+        subscription.Topics = string.Join(' ', topicIds);
+        subscription.Active = true;
+        subscription.ManagedBy = managedBy;
+        subscription.UpdatedAt = now;
+        change(subscription);
         await db.SaveChangesAsync(cancellationToken);
         return subscription;
     }

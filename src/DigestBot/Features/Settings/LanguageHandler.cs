@@ -1,11 +1,15 @@
 using DigestBot.Conversation;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
+using DigestBot.Features.Channels;
 
 namespace DigestBot.Features.Settings;
 
-/// <summary>/language: which language the bot speaks in this chat, and whether lists show other languages too.</summary>
-public sealed class LanguageHandler(ChatDirectory chats) : IChatHandler
+/// <summary>
+/// /language: which language the bot speaks in this chat, and whether lists show other languages too;
+/// /language @channel ru|kk|en: which language a channel's digest comes in, set by its admin.
+/// </summary>
+public sealed class LanguageHandler(ChatDirectory chats, ChatAdmins admins) : IChatHandler
 {
     public const string Action = "lang";
     private const string ScopeAction = "scope";
@@ -38,6 +42,9 @@ public sealed class LanguageHandler(ChatDirectory chats) : IChatHandler
     {
         switch (turn.Callback)
         {
+            case null when ChatAdmins.TakeChannel(turn.Arguments) is ({ } channel, var code):
+                await SetChannelLanguageAsync(turn, channel, code, cancellationToken);
+                return;
             case null:
                 await turn.ReplyAsync(new OutgoingMessage(turn.Text("Language_Prompt"), Picker(turn, turn.AllLanguages)), cancellationToken);
                 return;
@@ -56,6 +63,23 @@ public sealed class LanguageHandler(ChatDirectory chats) : IChatHandler
                 await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
                 return;
         }
+    }
+
+    private async Task SetChannelLanguageAsync(ChatTurn turn, string channel, string code, CancellationToken cancellationToken)
+    {
+        if (!LanguageCodes.TryParse(code, out var chosen))
+        {
+            await turn.ReplyAsync(turn.Text("Language_ChannelUsage"), cancellationToken);
+            return;
+        }
+
+        if (await admins.AuthorizeAsync(turn, channel, botMustPost: true, cancellationToken) is not { } managed)
+        {
+            return;
+        }
+
+        await chats.SetLanguageAsync(managed.Chat, chosen, cancellationToken);
+        await turn.ReplyAsync(turn.Text("Language_ChannelSet", managed.TitleHtml, turn.InLanguage(chosen).Text("LanguageName")), cancellationToken);
     }
 
     private static string Tick(bool on) => on ? "✓ " : "";
