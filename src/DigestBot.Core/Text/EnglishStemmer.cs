@@ -7,9 +7,23 @@ public sealed class EnglishStemmer : IStemmer
 {
     private static readonly FrozenDictionary<string, string> Exceptions = new Dictionary<string, string>
     {
-        ["skis"] = "ski", ["skies"] = "sky", ["dying"] = "die", ["lying"] = "lie", ["tying"] = "tie",
-        ["idly"] = "idl", ["gently"] = "gentl", ["ugly"] = "ugli", ["early"] = "earli", ["only"] = "onli", ["singly"] = "singl",
-        ["sky"] = "sky", ["news"] = "news", ["howe"] = "howe", ["atlas"] = "atlas", ["cosmos"] = "cosmos", ["bias"] = "bias",
+        ["skis"] = "ski",
+        ["skies"] = "sky",
+        ["dying"] = "die",
+        ["lying"] = "lie",
+        ["tying"] = "tie",
+        ["idly"] = "idl",
+        ["gently"] = "gentl",
+        ["ugly"] = "ugli",
+        ["early"] = "earli",
+        ["only"] = "onli",
+        ["singly"] = "singl",
+        ["sky"] = "sky",
+        ["news"] = "news",
+        ["howe"] = "howe",
+        ["atlas"] = "atlas",
+        ["cosmos"] = "cosmos",
+        ["bias"] = "bias",
         ["andes"] = "andes",
     }.ToFrozenDictionary();
 

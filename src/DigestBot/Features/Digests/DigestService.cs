@@ -82,7 +82,14 @@ public sealed class DigestService(
             .Take(MaxCandidates)
             .Select(a => new
             {
-                a.Id, a.Title, a.Summary, a.Language, a.Source, a.Url, a.PublishedAt, a.ImportedAt,
+                a.Id,
+                a.Title,
+                a.Summary,
+                a.Language,
+                a.Source,
+                a.Url,
+                a.PublishedAt,
+                a.ImportedAt,
                 Topics = a.Topics.Select(t => t.TopicId).ToList(),
                 Lead = a.Body.Substring(0, LeadChars),
             })
