@@ -5,19 +5,28 @@ using DigestBot.Telegram.Types;
 
 namespace DigestBot.Telegram;
 
-/// <summary>Registers the command menu with localized descriptions: English by default, Russian and Kazakh by user language.</summary>
+/// <summary>Registers the command menus, one for private chats and one for groups, with localized descriptions:
+/// English by default, Russian and Kazakh by user language.</summary>
 public sealed class BotCommands(IBotClient client, Texts texts, ILogger<BotCommands> logger)
 {
-    public static IReadOnlyList<string> Menu { get; } = ["latest", "search", "topic", "subscribe", "digest", "settings", "language", "help", "start"];
+    public static IReadOnlyList<string> PrivateMenu { get; } =
+        ["latest", "search", "topic", "subscribe", "digest", "settings", "schedules", "language", "help", "start"];
+
+    /// <summary>In groups the digest is the admins' to set; subscribing is for private chats.</summary>
+    public static IReadOnlyList<string> GroupMenu { get; } = ["latest", "search", "topic", "digest", "schedule", "unschedule", "language", "help"];
 
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await client.SendAsync(new SetMyCommandsRequest(Commands(Language.En)), cancellationToken);
-            foreach (var language in new[] { Language.Ru, Language.Kk })
+            foreach (var (menu, scope) in new[] { (PrivateMenu, BotCommandScope.AllPrivateChats), (GroupMenu, BotCommandScope.AllGroupChats) })
             {
-                await client.SendAsync(new SetMyCommandsRequest(Commands(language)) { LanguageCode = language.ToCode() }, cancellationToken);
+                foreach (var language in LanguageCodes.All)
+                {
+                    // English doubles as the default for users whose language has no list of its own.
+                    var code = language == Language.En ? null : language.ToCode();
+                    await client.SendAsync(new SetMyCommandsRequest(Commands(menu, language)) { Scope = scope, LanguageCode = code }, cancellationToken);
+                }
             }
         }
         catch (Exception ex) when (ex is BotApiException or BotTransportException)
@@ -27,6 +36,6 @@ public sealed class BotCommands(IBotClient client, Texts texts, ILogger<BotComma
         }
     }
 
-    private List<BotCommand> Commands(Language language) =>
-        [.. Menu.Select(c => new BotCommand(c, texts.Get(language, "Command_" + c)))];
+    private List<BotCommand> Commands(IReadOnlyList<string> menu, Language language) =>
+        [.. menu.Select(c => new BotCommand(c, texts.Get(language, "Command_" + c)))];
 }
