@@ -12,7 +12,8 @@ public sealed class SubscriptionStore(
     IDbContextFactory<DigestDbContext> dbFactory,
     ChatDirectory chats,
     IOptions<DigestOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IScheduleListener> listeners)
 {
     public async Task<Subscription?> FindAsync(long chatId, CancellationToken cancellationToken)
     {
@@ -40,13 +41,20 @@ public sealed class SubscriptionStore(
         subscription.ManagedBy = managedBy;
         subscription.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await SchedulesChangedAsync(cancellationToken);
         return subscription;
     }
 
     public async Task<bool> UnsubscribeAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var removed = await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (removed)
+        {
+            await SchedulesChangedAsync(cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>Changes an existing subscription; null when the chat has none.</summary>
@@ -62,6 +70,15 @@ public sealed class SubscriptionStore(
         change(subscription);
         subscription.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await SchedulesChangedAsync(cancellationToken);
         return subscription;
+    }
+
+    private async Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.SchedulesChangedAsync(cancellationToken);
+        }
     }
 }
