@@ -22,9 +22,9 @@ public sealed class DigestJob(DigestSender sender, TimeProvider time, IOptions<D
         var schedule = new DigestSchedule(localTime, data.GetString(TimeZoneKey) ?? "UTC");
 
         // A catch-up names the time it stands for; a regular firing covers up to its scheduled time, even when it runs late.
-        var windowEnd = data.GetString(WindowEndKey) is { } missed
+        var windowEnd = (data.GetString(WindowEndKey) is { } missed
             ? DateTimeOffset.Parse(missed, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : context.ScheduledFireTimeUtc ?? time.GetUtcNow();
+            : context.ScheduledFireTimeUtc ?? time.GetUtcNow()).ToUniversalTime();
         var late = time.GetUtcNow() - windowEnd;
         if (late > options.Value.CatchUpWindow)
         {

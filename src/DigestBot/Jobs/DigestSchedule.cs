@@ -30,7 +30,7 @@ public sealed record DigestSchedule(TimeOnly Time, string TimeZone)
             due = next;
         }
 
-        return due;
+        return due.ToUniversalTime();
     }
 
     public override string ToString() => $"{DigestTime.Format(Time)} {TimeZone}";

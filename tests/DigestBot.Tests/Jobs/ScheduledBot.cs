@@ -17,6 +17,7 @@ internal sealed class ScheduledBot : IAsyncDisposable
 {
     private readonly TempFolder folder = new();
     private IHost? host;
+    private bool started;
 
     private ScheduledBot(FakeBotApi api, TestTimeProvider clock)
     {
@@ -43,7 +44,11 @@ internal sealed class ScheduledBot : IAsyncDisposable
         return bot;
     }
 
-    public async Task StartAsync() => await host!.StartAsync();
+    public async Task StartAsync()
+    {
+        await host!.StartAsync();
+        started = true;
+    }
 
     /// <summary>Stops the host as a shutdown would, then builds a new one on the same database; call <see cref="StartAsync"/> next.</summary>
     public async Task RestartAsync()
@@ -147,9 +152,14 @@ internal sealed class ScheduledBot : IAsyncDisposable
             return;
         }
 
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await host.StopAsync(stopping.Token);
+        if (started)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await host.StopAsync(stopping.Token);
+        }
+
         host.Dispose();
         host = null;
+        started = false;
     }
 }
