@@ -105,8 +105,13 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
         {
             db.Chats.Add(new ChatSettings
             {
-                ChatId = to, Kind = "supergroup", Title = old.Title, Language = old.Language, AllLanguages = old.AllLanguages,
-                CreatedAt = old.CreatedAt, UpdatedAt = now,
+                ChatId = to,
+                Kind = "supergroup",
+                Title = old.Title,
+                Language = old.Language,
+                AllLanguages = old.AllLanguages,
+                CreatedAt = old.CreatedAt,
+                UpdatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
         }
