@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DigestBot.Importing;
+using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Telegram;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,14 @@ public static class RunCommand
     }
 
     /// <summary>The bot's host: everything <c>run</c> starts, with optional settings on top of the configuration.</summary>
-    public static IHost BuildHost(string? connectionString, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Changes before the host is built, such as another clock for tests.</param>
+    public static IHost BuildHost(string? connectionString, IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = AppHost.CreateBuilder(connectionString, quiet: false, settings);
         builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddTelegram();
+        builder.Services.AddDigestJobs(builder.Configuration);
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -20,6 +20,10 @@ public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, 
     public Task SetAllLanguagesAsync(Chat chat, bool allLanguages, CancellationToken cancellationToken) =>
         UpdateAsync(chat, settings => settings.AllLanguages = allLanguages, cancellationToken);
 
+    /// <summary>Keeps <paramref name="language"/> as the chat's unless it chose one: a scheduled digest has no reader to ask.</summary>
+    public Task KeepLanguageAsync(Chat chat, Language language, CancellationToken cancellationToken) =>
+        UpdateAsync(chat, settings => settings.Language ??= language, cancellationToken);
+
     /// <summary>Records a chat the bot talks to, so that its settings and digests have a home.</summary>
     public Task RememberAsync(Chat chat, CancellationToken cancellationToken) =>
         UpdateAsync(chat, _ => { }, cancellationToken);

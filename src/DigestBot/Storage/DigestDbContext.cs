@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
 
-/// <summary>The bot's database: articles, where each came from and their translated summaries, chats and their settings.</summary>
+/// <summary>The bot's database: articles, where each came from and their translated summaries, chats, their settings and digests.</summary>
 /// <remarks>Each provider has a derived context so that each keeps migrations of its own.</remarks>
 public abstract class DigestDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -19,6 +19,8 @@ public abstract class DigestDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<BotState> BotState => Set<BotState>();
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DigestDbContext).Assembly);

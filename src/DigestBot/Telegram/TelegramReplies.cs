@@ -11,13 +11,18 @@ public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> 
     // Several article links in one message would each want a preview; none reads better than the first one's.
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
-    public async Task SendAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken) =>
+        SendAsync(chatId, message, [], cancellationToken);
+
+    /// <summary>Sends like <see cref="SendAsync(long, OutgoingMessage, CancellationToken)"/>, adding each part's message id
+    /// to <paramref name="sentIds"/> as it goes out, so that after a failure the caller knows what was sent.</summary>
+    public async Task SendAsync(long chatId, OutgoingMessage message, ICollection<int> sentIds, CancellationToken cancellationToken)
     {
         var parts = MessageSplitter.Split(message.Html, TelegramHtml.MaxMessageLength);
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;
-            await client.SendAsync(
+            var sent = await client.SendAsync(
                 new SendMessageRequest(chatId, parts[i])
                 {
                     ParseMode = ParseMode.Html,
@@ -25,6 +30,7 @@ public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> 
                     ReplyMarkup = last ? Keyboard(message.Buttons) : null,
                 },
                 cancellationToken);
+            sentIds.Add(sent.MessageId);
         }
     }
 

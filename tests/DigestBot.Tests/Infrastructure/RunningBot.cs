@@ -1,6 +1,7 @@
 using System.Text;
 using DigestBot.Cli;
 using DigestBot.Core.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public sealed class RunningBot : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    private RunningBot(TelegramEmulator emulator, TempFolder folder, string token)
+    private RunningBot(TelegramEmulator emulator, TempFolder folder, string token, TimeProvider? time)
     {
         Emulator = emulator;
         Folder = folder;
@@ -25,6 +26,13 @@ public sealed class RunningBot : IAsyncDisposable
             ["Seeds:Watch"] = "false",
             ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json"),
             ["Logging:LogLevel:Default"] = "Warning",
+        },
+        builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
         });
         running = Task.Run(() => RunCommand.RunHostAsync(host, stop.Token));
     }
@@ -35,8 +43,9 @@ public sealed class RunningBot : IAsyncDisposable
 
     public string Token { get; }
 
-    public static RunningBot Start(TelegramEmulator emulator) =>
-        new(emulator, new TempFolder(), TelegramEmulator.CreateBotToken());
+    /// <param name="time">The host's clock; the system's by default.</param>
+    public static RunningBot Start(TelegramEmulator emulator, TimeProvider? time = null) =>
+        new(emulator, new TempFolder(), TelegramEmulator.CreateBotToken(), time);
 
     public EmulatedUser CreateUser(string? languageCode) => Emulator.CreateUser(languageCode, Token);
 

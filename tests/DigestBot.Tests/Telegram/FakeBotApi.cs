@@ -17,6 +17,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeAnswer> _defaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly TimeProvider _clock;
+    private int _lastMessageId;
 
     private FakeBotApi(TimeProvider clock)
     {
@@ -68,10 +69,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         var method = path[(path.LastIndexOf('/') + 1)..];
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, JsonNode.Parse(body)?.AsObject() ?? [])
-        {
-            ReceivedAt = _clock.GetUtcNow(),
-        });
+        var json = JsonNode.Parse(body)?.AsObject() ?? [];
+        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = _clock.GetUtcNow() });
 
         // Like the real server, a wrong token or path is a 404 whatever the script says.
         if (path != $"/bot{Token}/{method}")
@@ -82,14 +81,20 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted)
             ? scripted
-            : _defaults.GetValueOrDefault(method) ?? DefaultAnswer(method);
+            : _defaults.GetValueOrDefault(method) ?? DefaultAnswer(method, json);
         await answer.WriteAsync(context);
     }
 
-    // A server that ignores the long-polling timeout answers getUpdates at once with nothing.
-    private static FakeAnswer DefaultAnswer(string method) => method switch
+    // A server that ignores the long-polling timeout answers getUpdates at once with nothing; a sent message comes back
+    // with an id of its own, as it does from Telegram.
+    private FakeAnswer DefaultAnswer(string method, JsonObject body) => method switch
     {
         "getUpdates" => FakeAnswer.Ok(new JsonArray()),
+        "getMe" => FakeAnswer.Ok(new JsonObject { ["id"] = 99, ["is_bot"] = true, ["first_name"] = "Digest", ["username"] = "digest_bot" }),
+        "sendMessage" => FakeAnswer.Ok(BotJson.Message(
+            Interlocked.Increment(ref _lastMessageId),
+            long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            body["text"]?.GetValue<string>() ?? "")),
         _ => FakeAnswer.Ok(true),
     };
 }

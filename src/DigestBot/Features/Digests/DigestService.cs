@@ -63,7 +63,8 @@ public sealed class DigestService(
     private async Task<List<DigestCandidate>> CandidatesAsync(DigestPreferences preferences, DigestWindow window, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (from, to) = (window.From, window.To);
+        // PostgreSQL takes only UTC instants for timestamptz parameters; the window carries the reader's offset.
+        var (from, to) = (window.From.ToUniversalTime(), window.To.ToUniversalTime());
         var query = db.Articles.AsNoTracking()
             .Where(a => (a.PublishedAt >= from && a.PublishedAt < to) || (a.ImportedAt >= from && a.ImportedAt < to));
         if (!preferences.AllLanguages)

@@ -7,7 +7,7 @@ using DigestBot.Telegram.Types;
 namespace DigestBot.Features.Digests;
 
 /// <summary>/subscribe [topic ...] and /unsubscribe: a private chat's daily digest.</summary>
-public sealed class SubscribeHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
+public sealed class SubscribeHandler(SubscriptionStore subscriptions, ChatDirectory chats, TopicCatalog catalog) : IChatHandler
 {
     public IReadOnlyList<string> Commands => ["subscribe", "unsubscribe"];
 
@@ -34,6 +34,7 @@ public sealed class SubscribeHandler(SubscriptionStore subscriptions, TopicCatal
         }
 
         var subscription = await subscriptions.SubscribeAsync(turn.Chat, topics, managedBy: null, cancellationToken);
+        await chats.KeepLanguageAsync(turn.Chat, turn.Language, cancellationToken);
         await turn.ReplyAsync(turn.Text("Subscribe_Done", TimeText(subscription), TelegramHtml.Escape(subscription.TimeZone), TopicsText(turn, catalog, subscription)), cancellationToken);
     }
 

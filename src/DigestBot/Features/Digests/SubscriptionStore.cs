@@ -13,7 +13,8 @@ public sealed class SubscriptionStore(
     IDbContextFactory<DigestDbContext> dbFactory,
     ChatDirectory chats,
     IOptions<DigestOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IScheduleListener> listeners)
 {
     public async Task<Subscription?> FindAsync(long chatId, CancellationToken cancellationToken)
     {
@@ -49,7 +50,13 @@ public sealed class SubscriptionStore(
     public async Task<bool> UnsubscribeAsync(long chatId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var removed = await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (removed)
+        {
+            await SchedulesChangedAsync(cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>Changes an existing subscription; null when the chat has none.</summary>
@@ -65,6 +72,7 @@ public sealed class SubscriptionStore(
         change(subscription);
         subscription.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await SchedulesChangedAsync(cancellationToken);
         return subscription;
     }
 
@@ -88,6 +96,15 @@ public sealed class SubscriptionStore(
         subscription.UpdatedAt = now;
         change(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        await SchedulesChangedAsync(cancellationToken);
         return subscription;
+    }
+
+    private async Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.SchedulesChangedAsync(cancellationToken);
+        }
     }
 }

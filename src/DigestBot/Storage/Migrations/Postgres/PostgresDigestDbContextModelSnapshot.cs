@@ -136,6 +136,50 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("BotState", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.Delivery", b =>
+        {
+            b.Property<long>("Id")
+                .ValueGeneratedOnAdd()
+                .HasColumnType("bigint");
+
+            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+            b.Property<long>("ChatId")
+                .HasColumnType("bigint");
+
+            b.Property<string>("Error")
+                .HasMaxLength(500)
+                .HasColumnType("character varying(500)");
+
+            b.Property<DateTimeOffset?>("FinishedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("MessageIds")
+                .IsRequired()
+                .HasMaxLength(200)
+                .HasColumnType("character varying(200)");
+
+            b.Property<DateTimeOffset>("StartedAt")
+                .HasColumnType("timestamp with time zone");
+
+            b.Property<string>("State")
+                .IsRequired()
+                .HasMaxLength(12)
+                .HasColumnType("character varying(12)");
+
+            b.Property<DateTimeOffset>("WindowEnd")
+                .HasColumnType("timestamp with time zone");
+
+            b.HasKey("Id");
+
+            b.HasIndex("State");
+
+            b.HasIndex("ChatId", "WindowEnd")
+                .IsUnique();
+
+            b.ToTable("Deliveries", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ChatSettings", b =>
         {
             b.Property<long>("ChatId")

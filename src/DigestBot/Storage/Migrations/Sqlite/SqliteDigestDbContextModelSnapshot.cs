@@ -129,6 +129,48 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
             b.ToTable("BotState", (string)null);
         });
 
+        modelBuilder.Entity("DigestBot.Storage.Delivery", b =>
+        {
+            b.Property<long>("Id")
+                .ValueGeneratedOnAdd()
+                .HasColumnType("INTEGER");
+
+            b.Property<long>("ChatId")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("Error")
+                .HasMaxLength(500)
+                .HasColumnType("TEXT");
+
+            b.Property<long?>("FinishedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("MessageIds")
+                .IsRequired()
+                .HasMaxLength(200)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("StartedAt")
+                .HasColumnType("INTEGER");
+
+            b.Property<string>("State")
+                .IsRequired()
+                .HasMaxLength(12)
+                .HasColumnType("TEXT");
+
+            b.Property<long>("WindowEnd")
+                .HasColumnType("INTEGER");
+
+            b.HasKey("Id");
+
+            b.HasIndex("State");
+
+            b.HasIndex("ChatId", "WindowEnd")
+                .IsUnique();
+
+            b.ToTable("Deliveries", (string)null);
+        });
+
         modelBuilder.Entity("DigestBot.Storage.ChatSettings", b =>
         {
             b.Property<long>("ChatId")

@@ -1,0 +1,153 @@
+using DigestBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Jobs;
+
+/// <summary>The Deliveries table: claims a chat's window before sending, records how it went, settles interrupted sends
+/// and follows a chat that moved to a new id.</summary>
+public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time, ILogger<DeliveryLedger> logger)
+{
+    /// <summary>When this process began: a delivery still sending from before then was cut off by a restart.</summary>
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
+    /// <summary>Records the delivery as <see cref="DeliveryState.Sending"/>; false when the chat's window already has one.</summary>
+    public async Task<bool> BeginAsync(long chatId, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Deliveries.Add(new Delivery { ChatId = chatId, WindowEnd = windowEnd, State = DeliveryState.Sending, StartedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The unique key refused it: the window is taken. Anything else is a real failure.
+            if (await ExistsAsync(chatId, windowEnd, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Completes the delivery and moves the chat's window on: the next digest covers what came after this one.</summary>
+    public async Task SentAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyCollection<int> messageIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var delivery = await db.Deliveries.SingleAsync(d => d.ChatId == chatId && d.WindowEnd == windowEnd, cancellationToken);
+        delivery.State = DeliveryState.Sent;
+        delivery.MessageIds = string.Join(' ', messageIds);
+        delivery.FinishedAt = time.GetUtcNow();
+        await AdvanceWindowAsync(db, chatId, windowEnd, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the delivery failed; the window stays, so the next digest covers it. <paramref name="pause"/> stops the
+    /// chat's digests until it subscribes again.</summary>
+    public async Task FailedAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyCollection<int> messageIds, string error, bool pause, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var delivery = await db.Deliveries.SingleAsync(d => d.ChatId == chatId && d.WindowEnd == windowEnd, cancellationToken);
+        delivery.State = DeliveryState.Failed;
+        delivery.MessageIds = string.Join(' ', messageIds);
+        delivery.Error = error.Length > 500 ? error[..500] : error;
+        delivery.FinishedAt = time.GetUtcNow();
+        if (pause && await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chatId, cancellationToken) is { } subscription)
+        {
+            subscription.Active = false;
+            subscription.UpdatedAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Settles deliveries left in <see cref="DeliveryState.Sending"/> by a process that stopped between sending and
+    /// recording: they become <see cref="DeliveryState.Interrupted"/> and are not sent again, because Telegram cannot tell
+    /// whether the message arrived and a duplicate is worse than a gap the log explains. Their windows move on.
+    /// </summary>
+    public async Task<int> ResolveInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var startedAt = StartedAt;
+        var interrupted = await db.Deliveries
+            .Where(d => d.State == DeliveryState.Sending && d.StartedAt < startedAt)
+            .ToListAsync(cancellationToken);
+        foreach (var delivery in interrupted)
+        {
+            delivery.State = DeliveryState.Interrupted;
+            delivery.Error = "interrupted by a restart";
+            delivery.FinishedAt = time.GetUtcNow();
+            await AdvanceWindowAsync(db, delivery.ChatId, delivery.WindowEnd, cancellationToken);
+            logger.LogWarning(
+                "digests: delivery to {ChatId} for the window ending {WindowEnd} was interrupted by a restart; not sent again to avoid a duplicate",
+                delivery.ChatId,
+                delivery.WindowEnd);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return interrupted.Count;
+    }
+
+    /// <summary>
+    /// Moves a chat that became a supergroup to its new id: settings, subscription and deliveries. False when the new chat
+    /// already has a delivery for <paramref name="windowEnd"/>, which then must not be sent again.
+    /// </summary>
+    public async Task<bool> MoveChatAsync(long from, long to, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == from, cancellationToken) is { } old
+            && !await db.Chats.AnyAsync(c => c.ChatId == to, cancellationToken))
+        {
+            db.Chats.Add(new ChatSettings
+            {
+                ChatId = to,
+                Kind = "supergroup",
+                Title = old.Title,
+                Language = old.Language,
+                AllLanguages = old.AllLanguages,
+                CreatedAt = old.CreatedAt,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // The new chat's own subscription and deliveries, if it already has some, are the ones kept.
+        var subscriptions = db.Subscriptions.Where(s => s.ChatId == from);
+        if (await db.Subscriptions.AnyAsync(s => s.ChatId == to, cancellationToken))
+        {
+            await subscriptions.ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            await subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.ChatId, to).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        }
+
+        var taken = db.Deliveries.Where(d => d.ChatId == to).Select(d => d.WindowEnd);
+        var windowTaken = await taken.ContainsAsync(windowEnd, cancellationToken);
+        await db.Deliveries.Where(d => d.ChatId == from && taken.Contains(d.WindowEnd)).ExecuteDeleteAsync(cancellationToken);
+        await db.Deliveries.Where(d => d.ChatId == from).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChatId, to), cancellationToken);
+        await db.Chats.Where(c => c.ChatId == from).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return !windowTaken;
+    }
+
+    private static async Task AdvanceWindowAsync(DigestDbContext db, long chatId, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chatId, cancellationToken);
+        if (subscription is not null && (subscription.LastWindowEnd is null || subscription.LastWindowEnd < windowEnd))
+        {
+            subscription.LastWindowEnd = windowEnd;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(long chatId, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deliveries.AnyAsync(d => d.ChatId == chatId && d.WindowEnd == windowEnd, cancellationToken);
+    }
+}

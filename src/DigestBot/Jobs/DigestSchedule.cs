@@ -1,0 +1,37 @@
+using System.Globalization;
+using DigestBot.Core.Schedules;
+using Quartz;
+
+namespace DigestBot.Jobs;
+
+/// <summary>A distinct digest time: a local time of day in a time zone, shared by every subscription set to it.</summary>
+public sealed record DigestSchedule(TimeOnly Time, string TimeZone)
+{
+    public const string Group = "digests";
+
+    // A daily cron in the zone itself, so that the local time holds across daylight saving changes.
+    public string Cron => string.Create(CultureInfo.InvariantCulture, $"0 {Time.Minute} {Time.Hour} * * ?");
+
+    public JobKey JobKey => new(ToString(), Group);
+
+    public TriggerKey TriggerKey => new(ToString(), Group);
+
+    public TimeZoneInfo Zone => ScheduleZone.Resolve(TimeZone);
+
+    /// <summary>The last time the digest was due at or before <paramref name="now"/>.</summary>
+    public DateTimeOffset LastDueAt(DateTimeOffset now)
+    {
+        var cron = new CronExpression(Cron, Zone);
+
+        // Two days back always holds one firing, whatever a daylight saving change did to the day before.
+        var due = now.AddDays(-2);
+        while (cron.GetNextValidTimeAfter(due) is { } next && next <= now)
+        {
+            due = next;
+        }
+
+        return due.ToUniversalTime();
+    }
+
+    public override string ToString() => $"{DigestTime.Format(Time)} {TimeZone}";
+}

@@ -1,0 +1,119 @@
+using DigestBot.Features.Digests;
+using DigestBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace DigestBot.Jobs;
+
+/// <summary>Keeps one Quartz trigger per distinct digest time and zone of the active subscriptions, and catches up on
+/// digests missed while the bot was down.</summary>
+public sealed class DigestScheduler(
+    ISchedulerFactory schedulers,
+    IDbContextFactory<DigestDbContext> dbFactory,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<DigestScheduler> logger) : IScheduleListener
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Adds the triggers of schedules that gained a subscription and removes those of schedules that lost their last.</summary>
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        // Two changes at once would each see the other's half-done diff.
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            var wanted = await ActiveSchedulesAsync(cancellationToken);
+            var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSchedule.Group), cancellationToken);
+            var stale = existing.Except(wanted.Select(s => s.JobKey)).ToList();
+            if (stale.Count > 0)
+            {
+                await scheduler.DeleteJobs(stale, cancellationToken);
+                logger.LogInformation("digests: removed the schedule(s) {Schedules}", string.Join(", ", stale.Select(k => k.Name)));
+            }
+
+            foreach (var schedule in wanted.Where(s => !existing.Contains(s.JobKey)))
+            {
+                await scheduler.ScheduleJob(Job(schedule), Trigger(schedule), ScheduleJobOptions.Replacing, cancellationToken);
+                logger.LogInformation("digests: scheduled {Schedule}", schedule);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change itself is stored; the triggers follow at the next change or start.
+            logger.LogError(ex, "digests: unable to update the schedules: {Error}", ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// For each schedule, the last time it was due: chats that missed it are sent it once when that was at most
+    /// <see cref="DigestOptions.CatchUpWindow"/> ago; an older miss is skipped, and the next digest covers its window.
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var schedule in await ActiveSchedulesAsync(cancellationToken))
+        {
+            var due = schedule.LastDueAt(now);
+            var missed = await DigestSender.Due(db, schedule, due).CountAsync(cancellationToken);
+            if (missed == 0)
+            {
+                continue;
+            }
+
+            if (now - due > options.Value.CatchUpWindow)
+            {
+                logger.LogInformation(
+                    "digests: the {Schedule} digest due at {Due} was not sent to {Chats} chat(s) and is older than Digest:CatchUpWindow ({CatchUpWindow}); skipped, the next one covers its window",
+                    schedule,
+                    due,
+                    missed,
+                    options.Value.CatchUpWindow);
+                continue;
+            }
+
+            logger.LogInformation("digests: catching up on the {Schedule} digest due at {Due} for {Chats} chat(s)", schedule, due, missed);
+            await scheduler.TriggerJob(schedule.JobKey, new JobDataMap { [DigestJob.WindowEndKey] = due.ToString("O") }, cancellationToken);
+        }
+    }
+
+    private async Task<List<DigestSchedule>> ActiveSchedulesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Subscriptions.Where(s => s.Active)
+            .Select(s => new { s.Time, s.TimeZone })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DigestSchedule(r.Time, r.TimeZone))];
+    }
+
+    private static IJobDetail Job(DigestSchedule schedule) => JobBuilder.Create<DigestJob>()
+        .WithIdentity(schedule.JobKey)
+        .UsingJobData(DigestJob.TimeKey, Core.Schedules.DigestTime.Format(schedule.Time))
+        .UsingJobData(DigestJob.TimeZoneKey, schedule.TimeZone)
+        .Build();
+
+    // Misfires keep their scheduled time, so that a late firing still covers the window it was due for; the job itself
+    // skips one later than the catch-up window.
+    private ITrigger Trigger(DigestSchedule schedule) => TriggerBuilder.Create(time)
+        .WithIdentity(schedule.TriggerKey)
+        .ForJob(schedule.JobKey)
+        .WithSchedule(CronScheduleBuilder.Create(schedule.Cron).InTimeZone(schedule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.IgnoreMisfires))
+        .Build();
+}

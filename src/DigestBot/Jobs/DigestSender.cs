@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using DigestBot.Conversation;
+using DigestBot.Core.Articles;
+using DigestBot.Core.Digests;
+using DigestBot.Features.Digests;
+using DigestBot.Storage;
+using DigestBot.Telegram;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Jobs;
+
+/// <summary>Sends one schedule's digests for one window: each distinct digest is built once and goes to every chat that wants it.</summary>
+public sealed class DigestSender(
+    IDbContextFactory<DigestDbContext> dbFactory,
+    DigestService digests,
+    DeliveryLedger ledger,
+    TelegramReplies replies,
+    DigestScheduler scheduler,
+    ILogger<DigestSender> logger)
+{
+    /// <summary>Active subscriptions of <paramref name="schedule"/> that have not had the digest ending at <paramref name="windowEnd"/>.</summary>
+    /// <remarks>A chat that subscribed after that time had not missed it.</remarks>
+    public static IQueryable<Subscription> Due(DigestDbContext db, DigestSchedule schedule, DateTimeOffset windowEnd) =>
+        db.Subscriptions.Where(s => s.Active
+            && s.Time == schedule.Time
+            && s.TimeZone == schedule.TimeZone
+            && s.CreatedAt <= windowEnd
+            && (s.LastWindowEnd == null || s.LastWindowEnd < windowEnd)
+            && !db.Deliveries.Any(d => d.ChatId == s.ChatId && d.WindowEnd == windowEnd));
+
+    public async Task SendAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await ledger.ResolveInterruptedAsync(cancellationToken);
+        var recipients = await RecipientsAsync(schedule, windowEnd, cancellationToken);
+        var changed = false;
+        foreach (var group in recipients.GroupBy(r => r.Key))
+        {
+            var first = group.First();
+            IReadOnlyList<string>? messages;
+            try
+            {
+                var building = Stopwatch.StartNew();
+                messages = await digests.BuildAsync(first.Preferences, first.Window, cancellationToken);
+                logger.LogInformation(
+                    "digests: built the {Schedule} digest for the window ending {WindowEnd} once for {Chats} chat(s) in {Elapsed} ms",
+                    schedule,
+                    windowEnd,
+                    group.Count(),
+                    building.ElapsedMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "digests: unable to build the {Schedule} digest for {Chats} chat(s): {Error}", schedule, group.Count(), ex.Message);
+                continue;
+            }
+
+            // Nothing is sent and the window stays where it was, so the next digest looks at it again.
+            if (messages is null)
+            {
+                continue;
+            }
+
+            foreach (var recipient in group)
+            {
+                try
+                {
+                    changed |= await DeliverAsync(recipient.ChatId, windowEnd, messages, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A delivery left in Sending is never repeated; the next start settles it as interrupted.
+                    logger.LogError(ex, "digests: unable to deliver the digest to {ChatId}: {Error}", recipient.ChatId, ex.Message);
+                }
+            }
+        }
+
+        if (changed)
+        {
+            await scheduler.SyncAsync(cancellationToken);
+        }
+    }
+
+    private async Task<List<Recipient>> RecipientsAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await Due(db, schedule, windowEnd)
+            .AsNoTracking()
+            .Join(db.Chats, s => s.ChatId, c => c.ChatId, (s, c) => new { Subscription = s, c.Language, c.AllLanguages })
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. due.Select(d =>
+            {
+                // No reader is at hand to ask, so the chat's language is its chosen one, else English as for any stranger.
+                var preferences = digests.PreferencesFor(d.Subscription, d.Language ?? Language.En, d.AllLanguages);
+                var window = DigestService.WindowFor(d.Subscription.TimeZone, d.Subscription.LastWindowEnd, windowEnd);
+                return new Recipient(d.Subscription.ChatId, preferences, window, DigestKey.For(preferences, window));
+            }),
+        ];
+    }
+
+    /// <summary>Sends the digest to one chat at most once; true when the chat's subscription changed (paused or moved).</summary>
+    private async Task<bool> DeliverAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    {
+        if (!await ledger.BeginAsync(chatId, windowEnd, cancellationToken))
+        {
+            return false;
+        }
+
+        var sent = new List<int>();
+        var moved = false;
+        try
+        {
+            try
+            {
+                await SendPartsAsync(chatId, messages, sent, cancellationToken);
+            }
+            catch (BotApiException ex) when (ex.MigrateToChatId is { } newChatId && sent.Count == 0)
+            {
+                logger.LogInformation("digests: chat {ChatId} became supergroup {NewChatId}; its settings move there and the digest is sent again", chatId, newChatId);
+                moved = true;
+                if (!await ledger.MoveChatAsync(chatId, newChatId, windowEnd, cancellationToken))
+                {
+                    return moved;
+                }
+
+                chatId = newChatId;
+                await SendPartsAsync(chatId, messages, sent, cancellationToken);
+            }
+
+            await ledger.SentAsync(chatId, windowEnd, sent, cancellationToken);
+            logger.LogInformation("digests: sent the digest for the window ending {WindowEnd} to {ChatId} in {Parts} message(s)", windowEnd, chatId, sent.Count);
+            return moved;
+        }
+        catch (BotApiException ex) when (ex.ErrorCode == 403)
+        {
+            // Blocked, removed from the group or a deleted account: the schedule pauses until the chat subscribes again.
+            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Description, pause: true, cancellationToken);
+            logger.LogWarning("digests: unable to send the digest to {ChatId}: {Description}; its digests are paused", chatId, ex.Description);
+            return true;
+        }
+        catch (Exception ex) when (ex is BotApiException or BotTransportException)
+        {
+            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: false, cancellationToken);
+            logger.LogError("digests: unable to send the digest for the window ending {WindowEnd} to {ChatId}: {Error}", windowEnd, chatId, ex.Message);
+            return moved;
+        }
+    }
+
+    private async Task SendPartsAsync(long chatId, IReadOnlyList<string> messages, List<int> sent, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await replies.SendAsync(chatId, new OutgoingMessage(message), sent, cancellationToken);
+        }
+    }
+
+    private sealed record Recipient(long ChatId, DigestPreferences Preferences, DigestWindow Window, DigestKey Key);
+}

@@ -1,0 +1,57 @@
+using DigestBot.Conversation;
+using DigestBot.Features.Digests;
+using DigestBot.Jobs;
+using DigestBot.Storage;
+using DigestBot.Telegram.Types;
+using DigestBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestBot.Tests.Jobs;
+
+/// <summary>The deliveries' storage work (claims, moves, interrupted sends, due chats) on a real PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
+{
+    [Fact]
+    public async Task A_window_is_claimed_once_follows_a_migrated_group_and_an_interrupted_send_is_settled()
+    {
+        const long reader = 7, group = -4001, supergroup = -1004001;
+        var due = new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero);
+        var schedule = new DigestSchedule(new TimeOnly(9, 0), "Asia/Almaty");
+        var database = await server.CreateDatabaseAsync("schedule_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await TestHost.StartAsync(connectionString: database, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" }, configure: builder => builder.Services.AddSingleton<DeliveryLedger>());
+        var store = host.Get<SubscriptionStore>();
+        await store.SubscribeAsync(new Chat { Id = reader, Type = ChatType.Private, FirstName = "Dana" }, [], managedBy: null, CancellationToken.None);
+        await store.SubscribeAsync(new Chat { Id = group, Type = ChatType.Group, Title = "Team" }, [], managedBy: reader, CancellationToken.None);
+        await using (var db = host.Db())
+        {
+            (await DigestSender.Due(db, schedule, DateTimeOffset.UtcNow.AddMinutes(1)).Select(s => s.ChatId).OrderBy(id => id).ToListAsync()).Should().Equal(group, reader);
+        }
+
+        var ledger = host.Get<DeliveryLedger>();
+        (await ledger.BeginAsync(group, due, CancellationToken.None)).Should().BeTrue();
+        (await ledger.BeginAsync(group, due, CancellationToken.None)).Should().BeFalse("the window is taken");
+        (await ledger.MoveChatAsync(group, supergroup, due, CancellationToken.None)).Should().BeTrue();
+        await ledger.SentAsync(supergroup, due, [11, 12], CancellationToken.None);
+        (await ledger.BeginAsync(reader, due, CancellationToken.None)).Should().BeTrue();
+
+        var restarted = new DeliveryLedger(host.Get<IDbContextFactory<DigestDbContext>>(), new FixedClock(DateTimeOffset.UtcNow.AddMinutes(1)), Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryLedger>.Instance);
+        (await restarted.ResolveInterruptedAsync(CancellationToken.None)).Should().Be(1);
+
+        await using var check = host.Db();
+        (await check.Deliveries.OrderBy(d => d.ChatId).Select(d => new { d.ChatId, d.State, d.MessageIds }).ToListAsync()).Should().Equal(
+            new { ChatId = supergroup, State = DeliveryState.Sent, MessageIds = "11 12" },
+            new { ChatId = reader, State = DeliveryState.Interrupted, MessageIds = "" });
+        (await check.Subscriptions.OrderBy(s => s.ChatId).Select(s => new { s.ChatId, s.LastWindowEnd }).ToListAsync()).Should().Equal(
+            new { ChatId = supergroup, LastWindowEnd = (DateTimeOffset?)due },
+            new { ChatId = reader, LastWindowEnd = (DateTimeOffset?)due });
+        (await host.Get<ChatDirectory>().FindAsync(supergroup, CancellationToken.None))!.Title.Should().Be("Team");
+        (await host.Get<ChatDirectory>().FindAsync(group, CancellationToken.None)).Should().BeNull();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
