@@ -242,7 +242,7 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
         ScriptChannel();
         api.Enqueue("getChatMember", Member(AdminId, "creator"), Member(BotId, "administrator", canPost: true, isBot: true));
         await SayAsync("/schedule @steppe_news 21:30 New York", Private);
-        await SayAsync("/subscribe", Private);
+        await SayAsync("/subscribe", Private, language: "ru");
         await DispatchAsync(MembershipChange(Group, "kicked"));
 
         var reply = await SayAsync("/schedules", Private, language: "ru");

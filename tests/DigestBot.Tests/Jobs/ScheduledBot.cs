@@ -132,6 +132,12 @@ internal sealed class ScheduledBot : IAsyncDisposable
             {
                 ["Telegram:Token"] = FakeBotApi.Token,
                 ["Telegram:ApiBaseUrl"] = Api.BaseUrl.ToString(),
+
+                // The limiter paces sends on the test's clock, which only moves when the test says; these tests are about when
+                // and what is sent, so the limits are set out of reach (the limiter has tests of its own).
+                ["Telegram:RateLimits:GlobalPerSecond"] = "1000000",
+                ["Telegram:RateLimits:PerChatPerSecond"] = "1000000",
+                ["Telegram:RateLimits:PerGroupPerMinute"] = "1000000",
                 ["Seeds:Path"] = folder.File("seeds"),
                 ["Seeds:Watch"] = "false",
                 ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json"),
