@@ -92,6 +92,19 @@ public sealed class ConversationTests(TelegramEmulator emulator) : IAsyncLifetim
         latest.Text.Should().NotContain("(орысша)");
     }
 
+    [Fact]
+    public async Task Subscribe_then_digest_brings_the_last_day_in_the_chats_language()
+    {
+        var user = bot.CreateUser("ru");
+
+        var subscribed = (await RunningBot.AskAsync(user, "/subscribe")).Single();
+        var digest = (await RunningBot.AskAsync(user, "/digest")).Single();
+
+        subscribed.Text.Should().Contain("каждый день в <b>09:00</b> (Asia/Almaty)");
+        digest.Text.Should().StartWith("<b>Дайджест новостей</b>");
+        digest.Text.Should().Contain("В Алматы подвели итоги 30-летия Ассамблеи народа Казахстана");
+    }
+
     [Theory]
     [InlineData("/latest 0")]
     [InlineData("/latest 21")]

@@ -148,6 +148,36 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_limit_during_delivery_pauses_every_send_and_each_chat_still_gets_its_digest_once()
+    {
+        var due = new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero);
+        await StartAsync(due.AddHours(-1));
+        await bot.AddArticleAsync("Snow closes the mountain roads");
+        await SubscribeAsync(1);
+        await SubscribeAsync(2);
+        bot.Api.Enqueue("sendMessage", FakeAnswer.Error(429, "Too Many Requests: retry after 5", retryAfter: 5));
+
+        // The pause and the retry wait on the bot's clock: move it on a second at a time until both digests are out.
+        bot.Clock.Advance(due - bot.Clock.GetUtcNow());
+        for (var step = 0; step < 50 && bot.Api.RequestsFor("sendMessage").Count < 3; step++)
+        {
+            await Task.Delay(100);
+            bot.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await bot.SettledAsync();
+        var sends = bot.Api.RequestsFor("sendMessage");
+        sends.Should().HaveCount(3, "the refused message is sent again after the pause, and nothing else twice");
+        var refused = sends[0].Body["chat_id"]!.ToString();
+        sends.Skip(1).Select(r => r.Body["chat_id"]!.ToString()).Should().BeEquivalentTo(["1", "2"]);
+        sends.Count(r => r.Body["chat_id"]!.ToString() == refused).Should().Be(2);
+        await using var db = bot.Db();
+        (await db.Deliveries.Where(d => d.WindowEnd == due).Select(d => new { d.ChatId, d.State }).ToListAsync())
+            .Should().BeEquivalentTo([new { ChatId = 1L, State = DeliveryState.Sent }, new { ChatId = 2L, State = DeliveryState.Sent }]);
+        bot.Logs.Lines.Count(l => l.Contains("flood limit hit, pausing all sends")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_group_that_became_a_supergroup_moves_to_its_new_id_and_gets_the_digest_there()
     {
         const long group = -4001, supergroup = -1004001;
