@@ -1,5 +1,6 @@
 using DigestBot.Benchmarks.Conversation;
 using DigestBot.Benchmarks.Import;
+using DigestBot.Benchmarks.Search;
 using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
@@ -11,6 +12,8 @@ return command switch
     "import" => await ImportBench.RunAsync(Count(10_000)),
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     "summaries" => SummariesBench.Run(Count(5_000)),
+    "corpus" when args.Length == 3 => await CorpusFiles.WriteAsync(Count(0), args[2]),
+    "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))]),
     _ => Usage(),
 };
 
@@ -20,5 +23,8 @@ static int Usage()
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
+    Console.WriteLine("  corpus <N> <out.jsonl>  write N generated ru/kk articles as JSON Lines");
+    Console.WriteLine("  search-scale [100000] [--sqlite|--postgres]  import N generated articles into SQLite and PostgreSQL,");
+    Console.WriteLine("                   print import rate, index size and search latency side by side");
     return 2;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Search;
 using DigestBot.Storage;
@@ -29,19 +28,14 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        await using var count = Command(connection, $"SELECT count(*) {Matching}", match, language);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        if (total == 0 || take <= 0 || skip >= total)
-        {
-            return new SearchPage([], total);
-        }
-
+        // One pass ranks and counts, so that the matches are read once, not once for the count and again for the page.
         await using var page = Command(
             connection,
             $"""
             SELECT article_id,
                    ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query)
-                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
+                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score,
+                   count(*) OVER () AS total
             {Matching}
             ORDER BY score DESC, article_id DESC
             LIMIT @take OFFSET @skip
@@ -51,19 +45,28 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         page.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
         page.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, time.GetUtcNow());
         page.Parameters.AddWithValue("halfLife", SearchRanking.RecencyHalfLife.TotalSeconds);
-        page.Parameters.AddWithValue("take", take);
+        page.Parameters.AddWithValue("take", Math.Max(0, take));
         page.Parameters.AddWithValue("skip", Math.Max(0, skip));
 
         var ranked = new List<(long Id, double Score)>();
+        long? total = null;
         await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                total = reader.GetInt64(2);
             }
         }
 
-        return new SearchPage(await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), total);
+        if (total is null)
+        {
+            // An empty page (past the end, or none asked for) carries no count.
+            await using var count = Command(connection, $"SELECT count(*) {Matching}", match, language);
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return new SearchPage(await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), (int)total);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTsQuery match, Language? language)
