@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DigestBot.Core.Text;
 
 namespace DigestBot.Benchmarks;
 
@@ -30,18 +32,25 @@ public sealed partial class ArticleGenerator
         kazakh = [.. sentences.Where(IsKazakh)];
         russian = [.. sentences.Where(s => !IsKazakh(s))];
         random = new Random(seed);
-        russianWords = new Vocabulary(russian, seed);
-        kazakhWords = new Vocabulary(kazakh, seed);
+        russianWords = new Vocabulary(russian, StopWords.Russian, seed);
+        kazakhWords = new Vocabulary(kazakh, StopWords.Kazakh, seed);
     }
 
-    /// <summary>The distinct words of the seeds' sentences in one language, for drawing queries from.</summary>
+    /// <summary>The distinct content words of the seeds' sentences in one language, the head of the corpus vocabulary.</summary>
     public IReadOnlyList<string> SeedWords(bool kazakh) => (kazakh ? kazakhWords : russianWords).SeedWords;
 
-    /// <summary>The seeds' sentences in one language.</summary>
-    public IReadOnlyList<string> SeedSentences(bool kazakh) => kazakh ? this.kazakh : russian;
+    /// <summary>The made-up words of one language, the long tail of the corpus vocabulary.</summary>
+    public IReadOnlyList<string> TailWords(bool kazakh) => (kazakh ? kazakhWords : russianWords).MadeUp;
 
-    /// <summary>A JSON Lines article (see seeds/README.md): the seeds' sentence shapes with words drawn from a Zipf
-    /// distribution over the seeds' vocabulary and a long tail of made-up words, so that rare words are rare; dated
+    /// <summary>A seed sentence of one language rewritten as the articles are, drawn with the caller's random.</summary>
+    public string NextSentence(bool kazakh, Random random)
+    {
+        var pool = kazakh ? this.kazakh : russian;
+        return (kazakh ? kazakhWords : russianWords).Rewrite(pool[random.Next(pool.Length)], random);
+    }
+
+    /// <summary>A JSON Lines article (see seeds/README.md): the seeds' sentence shapes, most content words drawn anew
+    /// from a Zipf distribution over the seeds' vocabulary and a long tail of made-up words, so that rare words are rare; dated
     /// over 2019–2026, with a source, a url, a topic or two, and an id unique per index.</summary>
     public CorpusArticle NextArticle(int index)
     {
@@ -147,21 +156,27 @@ public sealed partial class ArticleGenerator
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    /// <summary>The words of one language ranked by how often the seeds use them, then made-up words spliced from
-    /// the start of one seed word and the end of another (plausible stems and endings for the stemmers).</summary>
+    /// <summary>The content words of one language ranked by how often the seeds use them, then made-up words spliced
+    /// from the start of one seed word and the end of another (plausible stems and endings for the stemmers).</summary>
     private sealed class Vocabulary
     {
         private const int MadeUpWords = 40_000;
 
-        // Each word of a seed sentence is swapped for a drawn one at this rate, so the sentence keeps its shape.
-        private const double SwapRate = 0.7;
+        // Zipf's law over all words, content words starting below the function words: rank r weighs 1 / (r + offset).
+        private const int FunctionWordRanks = 50;
 
+        // A content word of a seed sentence stays at this rate, else it is drawn anew; function words always stay.
+        private const double KeepRate = 0.2;
+
+        private readonly FrozenSet<string> stopWords;
         private readonly string[] ranked;
         private readonly double[] cumulative;
 
-        public Vocabulary(IEnumerable<string> sentences, int seed)
+        public Vocabulary(IEnumerable<string> sentences, FrozenSet<string> stopWords, int seed)
         {
+            this.stopWords = stopWords;
             var counts = sentences.SelectMany(s => Word().Matches(s).Select(m => m.Value.ToLowerInvariant()))
+                .Where(IsContent)
                 .CountBy(word => word)
                 .OrderByDescending(pair => pair.Value)
                 .ThenBy(pair => pair.Key, StringComparer.Ordinal)
@@ -170,31 +185,34 @@ public sealed partial class ArticleGenerator
             SeedWords = counts;
             var splicing = new Random(seed);
             var longWords = counts.Where(w => w.Length >= 6).ToArray();
-            var madeUp = new HashSet<string>(counts, StringComparer.Ordinal);
-            while (madeUp.Count < counts.Length + MadeUpWords)
+            var words = new HashSet<string>(counts, StringComparer.Ordinal);
+            while (words.Count < counts.Length + MadeUpWords)
             {
                 var head = longWords[splicing.Next(longWords.Length)];
                 var tail = longWords[splicing.Next(longWords.Length)];
-                madeUp.Add(head[..splicing.Next(3, head.Length - 1)] + tail[splicing.Next(2, tail.Length - 2)..]);
+                words.Add(head[..splicing.Next(3, head.Length - 1)] + tail[splicing.Next(2, tail.Length - 2)..]);
             }
 
-            ranked = [.. counts, .. madeUp.Except(counts)];
-
-            // Zipf's law: the word of rank r is drawn with a weight of 1 / r.
+            MadeUp = [.. words.Except(counts)];
+            ranked = [.. counts, .. MadeUp];
             cumulative = new double[ranked.Length];
             var sum = 0.0;
             for (var r = 0; r < ranked.Length; r++)
             {
-                cumulative[r] = sum += 1.0 / (r + 1);
+                cumulative[r] = sum += 1.0 / (r + 1 + FunctionWordRanks);
             }
         }
 
+        /// <summary>The seeds' content words, most frequent first.</summary>
         public IReadOnlyList<string> SeedWords { get; }
+
+        /// <summary>The made-up words, the long tail of the vocabulary.</summary>
+        public IReadOnlyList<string> MadeUp { get; }
 
         public string Rewrite(string sentence, Random random) =>
             Word().Replace(sentence, match =>
             {
-                if (random.NextDouble() >= SwapRate)
+                if (!IsContent(match.Value.ToLowerInvariant()) || random.NextDouble() < KeepRate)
                 {
                     return match.Value;
                 }
@@ -202,6 +220,8 @@ public sealed partial class ArticleGenerator
                 var word = Draw(random);
                 return char.IsUpper(match.Value[0]) ? char.ToUpperInvariant(word[0]) + word[1..] : word;
             });
+
+        private bool IsContent(string word) => !stopWords.Contains(word) && !word.All(char.IsDigit);
 
         private string Draw(Random random)
         {

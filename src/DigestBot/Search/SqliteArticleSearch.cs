@@ -14,10 +14,15 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
     // bm25 weights of the title, body and summary columns: a word in the title says most about the article.
     private const string Bm25 = "bm25(ArticleSearch, 4.0, 1.0, 2.0)";
 
+    // INDEXED BY pins the plan to the covering index (migration SearchRanking): SQLite would otherwise read each
+    // matching article's row, ten times slower on a large store.
     private const string Matching = """
-        FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid
+        FROM ArticleSearch JOIN Articles a INDEXED BY IX_Articles_SearchRanking ON a.Id = ArticleSearch.rowid
         WHERE ArticleSearch MATCH $match AND ($language IS NULL OR a.Language = $language)
         """;
+
+    // Without a language to filter by, the index alone counts.
+    private const string CountAll = "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match";
 
     public async Task<SearchPage> SearchAsync(string query, Language? language, int skip, int take, CancellationToken cancellationToken)
     {
@@ -31,7 +36,7 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
 
-        await using var count = Command(connection, $"SELECT count(*) {Matching}", match, language);
+        await using var count = Command(connection, language is null ? CountAll : $"SELECT count(*) {Matching}", match, language);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (total == 0 || take <= 0 || skip >= total)
         {

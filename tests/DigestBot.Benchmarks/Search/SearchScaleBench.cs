@@ -54,7 +54,9 @@ public static class SearchScaleBench
             }
 
             Print(count, results);
-            return results.All(r => r.Imported == count) ? 0 : 1;
+
+            // The cleaner rejects a few generated bodies; both providers must have stored the same articles.
+            return results.Select(r => r.Imported).Distinct().Count() == 1 ? 0 : 1;
         }
         finally
         {
@@ -165,6 +167,7 @@ public static class SearchScaleBench
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {count:N0} articles | {string.Join(" | ", results.Select(r => r.Name))} |"));
         Console.WriteLine($"|---|{string.Concat(results.Select(_ => "---:|"))}");
+        Row("articles stored", r => r.Imported.ToString("N0", CultureInfo.InvariantCulture));
         Row("import (articles/s)", r => r.ImportRate.ToString("N0", CultureInfo.InvariantCulture));
         Row("search index on disk (MB)", r => Megabytes(r.IndexBytes));
         Row("whole database on disk (MB)", r => Megabytes(r.DatabaseBytes));
