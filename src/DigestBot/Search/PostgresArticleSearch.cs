@@ -33,7 +33,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             connection,
             $"""
             SELECT article_id,
-                   ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query)
+                   ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization})
                    * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score,
                    count(*) OVER () AS total
             {Matching}

@@ -18,6 +18,10 @@ internal static class PostgresTextSearch
     /// <summary>ts_rank_cd weights of the D, C, B and A labels: body C, summary B, title A, in the ratio of SQLite's bm25 weights.</summary>
     public const string RankWeights = "{0.1, 0.25, 0.5, 1.0}";
 
+    /// <summary>ts_rank_cd's normalization 1, the rank divided by 1 + log(document length): bm25 discounts long
+    /// documents too, and with it the top results of broad queries agree most with SQLite's.</summary>
+    public const int RankNormalization = 1;
+
     // PostgreSQL keeps positions up to 16383 and 256 of them per lexeme, and lexemes up to 1 MB in all.
     private const int MaxPosition = 16383;
     private const int MaxPositionsPerLexeme = 256;
