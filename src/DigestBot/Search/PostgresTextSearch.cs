@@ -10,8 +10,8 @@ namespace DigestBot.Search;
 /// <c>tsquery</c> per search, with the lexemes and positions FTS5 sees on SQLite.</summary>
 /// <remarks>
 /// Neither goes through <c>to_tsvector</c> or <c>to_tsquery</c>: the parser of even the <c>simple</c> configuration
-/// would split a term such as <c>сондай-ак</c> into three lexemes and shift every position after it. Like FTS5's
-/// unicode61 tokenizer, a term is split here into its runs of letters and digits, which then stand side by side.
+/// would make a term such as <c>кока-кола</c> three lexemes (the whole and its parts) and shift every position after
+/// it. Like FTS5's unicode61 tokenizer, a term is split here into its runs of letters and digits, side by side.
 /// </remarks>
 internal static class PostgresTextSearch
 {
