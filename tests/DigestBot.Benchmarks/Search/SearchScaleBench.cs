@@ -21,8 +21,7 @@ public static class SearchScaleBench
     // The importer parses 128 files at a time: small files keep that to some 30,000 articles in memory.
     private const int LinesPerFile = 250;
 
-    // Commits wait for no disk flush, as SQLite's WAL with synchronous=NORMAL; the rest are server defaults but a
-    // more common buffer size.
+    // Commits wait for no disk flush, like SQLite's WAL with synchronous=NORMAL; buffers as commonly tuned, the rest default.
     private static readonly string[] PostgresSettings = ["synchronous_commit=off", "shared_buffers=512MB"];
 
     /// <summary><c>search-scale N [--sqlite|--postgres]</c>: both providers unless one is named.</summary>
