@@ -76,6 +76,26 @@ public sealed class CrossProviderSearchTests(PostgresServer server, SearchCorpus
     }
 
     [Fact]
+    public async Task Pages_follow_one_another_and_a_page_past_the_end_still_counts()
+    {
+        var all = await Postgres.Search.SearchAsync("Казахстан", null, 0, 100, CancellationToken.None);
+        var pages = new List<long>();
+        for (var skip = 0; skip < all.Total; skip += 3)
+        {
+            var page = await Postgres.Search.SearchAsync("Казахстан", null, skip, 3, CancellationToken.None);
+            page.Total.Should().Be(all.Total);
+            pages.AddRange(page.Hits.Select(h => h.ArticleId));
+        }
+
+        var past = await Postgres.Search.SearchAsync("Казахстан", null, all.Total, 3, CancellationToken.None);
+
+        all.Total.Should().BeGreaterThan(3);
+        pages.Should().Equal(all.Hits.Select(h => h.ArticleId));
+        past.Hits.Should().BeEmpty();
+        past.Total.Should().Be(all.Total);
+    }
+
+    [Fact]
     public async Task Hostile_queries_raise_nothing_and_match_what_they_match_on_SQLite()
     {
         var random = new Random(20261121);
