@@ -2,6 +2,7 @@ using DigestBot.Benchmarks.Conversation;
 using DigestBot.Benchmarks.Digests;
 using DigestBot.Benchmarks.Delivery;
 using DigestBot.Benchmarks.Import;
+using DigestBot.Benchmarks.Search;
 using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
@@ -16,6 +17,8 @@ return command switch
     "read" => ReadBench.Run(Count(2_000)),
     "digest" => DigestBench.Run(Count(5_000)),
     "delivery" => await DeliveryBench.RunAsync(Count(10_000)),
+    "corpus" when args.Length == 3 => await CorpusFiles.WriteAsync(Count(0), args[2]),
+    "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))]),
     _ => Usage(),
 };
 
@@ -28,5 +31,8 @@ static int Usage()
     Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");
     Console.WriteLine("  digest [5000]    compose daily digests from generated ru and kk candidates");
     Console.WriteLine("  delivery [10000] deliver one digest to private chats through the rate limiter to a flood-limited local Bot API");
+    Console.WriteLine("  corpus <N> <out.jsonl>  write N generated ru/kk articles as JSON Lines");
+    Console.WriteLine("  search-scale [100000] [--sqlite|--postgres]  import N generated articles into SQLite and PostgreSQL,");
+    Console.WriteLine("                   print import rate, index size and search latency side by side");
     return 2;
 }

@@ -14,9 +14,6 @@ public sealed class SearchQuery
     /// <summary>At most this many words are searched for, exclusions included.</summary>
     public const int MaxWords = 32;
 
-    // A phrase whose words each have several stems becomes one FTS5 phrase per combination, up to this many.
-    private const int MaxPhraseVariants = 16;
-
     private static readonly HashSet<string> OrWords = new(["или", "немесе"], StringComparer.OrdinalIgnoreCase);
 
     // Highlighting asks about every word of a hit's text, so the terms are gathered once.
@@ -72,10 +69,10 @@ public sealed class SearchQuery
         return expression.ToString();
     }
 
-    /// <summary>True when a document's index term is one the query asks for (exclusions aside), for highlighting.</summary>
     /// <summary>False when no term of the query starts with this folded letter, so a word starting with it needs no stemming.</summary>
     public bool MayStartWith(char folded) => firstLetters.Contains(folded);
 
+    /// <summary>True when a document's index term is one the query asks for (exclusions aside), for highlighting.</summary>
     public bool Matches(string term)
     {
         if (exactTerms.Contains(term))
@@ -107,13 +104,7 @@ public sealed class SearchQuery
             return [Quote(term.Words[0][0]) + "*"];
         }
 
-        IEnumerable<string> phrases = [""];
-        foreach (var variants in term.Words)
-        {
-            phrases = phrases.SelectMany(phrase => variants.Select(variant => phrase.Length == 0 ? variant : $"{phrase} {variant}"));
-        }
-
-        return phrases.Take(MaxPhraseVariants).Select(Quote);
+        return term.Sequences().Select(sequence => Quote(string.Join(' ', sequence)));
     }
 
     // Our terms hold only letters, digits and joiners, but a double quote inside an FTS5 string is doubled all the same.
@@ -231,4 +222,21 @@ public sealed class SearchQuery
 
 /// <summary>One searched-for word, prefix or phrase: per position, the index terms that may stand there.</summary>
 /// <param name="Words">One list of alternative index terms per word; a prefix term has one word with one prefix.</param>
-public sealed record SearchTerm(IReadOnlyList<IReadOnlyList<string>> Words, bool IsPrefix);
+public sealed record SearchTerm(IReadOnlyList<IReadOnlyList<string>> Words, bool IsPrefix)
+{
+    /// <summary>A phrase whose words each have several stems stands for this many sequences of terms at most.</summary>
+    public const int MaxSequences = 16;
+
+    /// <summary>The sequences of index terms an exact term stands for, one per combination of its words' alternatives,
+    /// the first <see cref="MaxSequences"/> of them; every engine searches the same ones.</summary>
+    public IEnumerable<IReadOnlyList<string>> Sequences()
+    {
+        IEnumerable<IReadOnlyList<string>> sequences = [[]];
+        foreach (var variants in Words)
+        {
+            sequences = sequences.SelectMany(sequence => variants.Select(variant => (IReadOnlyList<string>)[.. sequence, variant]));
+        }
+
+        return sequences.Take(MaxSequences);
+    }
+}

@@ -12,9 +12,6 @@ namespace DigestBot.Cli;
 /// <summary><c>digestbot search</c>: full-text search over the stored articles, as <c>/search</c> answers it.</summary>
 public static class SearchCommand
 {
-    /// <summary>Exit code when the configured storage has no search index (PostgreSQL for now).</summary>
-    public const int UnavailableExitCode = 2;
-
     public static Command Create()
     {
         var query = new Argument<string?>("query")
@@ -57,12 +54,7 @@ public static class SearchCommand
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            if (host.Services.GetService<IArticleSearch>() is not { } search)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("search: not available on this storage provider (only SQLite has a search index).");
-                return UnavailableExitCode;
-            }
-
+            var search = host.Services.GetRequiredService<IArticleSearch>();
             Language? only = LanguageCodes.TryParse(parse.GetValue(language), out var parsed) ? parsed : null;
             var texts = parse.GetValue(queries) is { } file
                 ? await File.ReadAllLinesAsync(file.FullName, cancellationToken)

@@ -5,19 +5,22 @@ namespace DigestBot.Search;
 /// <summary>Registers full-text search for the configured storage provider.</summary>
 public static class SearchServiceCollectionExtensions
 {
-    /// <remarks>Only SQLite has a search index so far; on PostgreSQL nothing is registered and search is unavailable.</remarks>
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.ProviderKind != StorageProvider.Sqlite)
-        {
-            return services;
-        }
+        return storage.ProviderKind == StorageProvider.Postgres
+            ? services.AddSearch<PostgresArticleIndexer, PostgresArticleSearch>()
+            : services.AddSearch<SqliteArticleIndexer, SqliteArticleSearch>();
+    }
 
-        services.AddSingleton<SqliteArticleIndexer>();
-        services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<SqliteArticleIndexer>());
-        services.AddSingleton<IStorageStartupStep>(sp => sp.GetRequiredService<SqliteArticleIndexer>());
-        services.AddSingleton<IArticleSearch, SqliteArticleSearch>();
+    private static IServiceCollection AddSearch<TIndexer, TSearch>(this IServiceCollection services)
+        where TIndexer : class, IArticleIndexer, IStorageStartupStep
+        where TSearch : class, IArticleSearch
+    {
+        services.AddSingleton<TIndexer>();
+        services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<TIndexer>());
+        services.AddSingleton<IStorageStartupStep>(sp => sp.GetRequiredService<TIndexer>());
+        services.AddSingleton<IArticleSearch, TSearch>();
         return services;
     }
 }

@@ -1,214 +1,41 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Npgsql;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace DigestBot.Tests.Infrastructure;
 
-/// <summary>A throwaway PostgreSQL cluster in a temp folder, listening on a free loopback port for a test collection.</summary>
-public sealed partial class PostgresServer(IMessageSink diagnostics) : IAsyncLifetime
+/// <summary>A throwaway PostgreSQL cluster (see <see cref="PostgresCluster"/>) shared by a test collection.</summary>
+public sealed class PostgresServer(IMessageSink diagnostics) : IAsyncLifetime
 {
     /// <summary>The database created at start for tests that need no database of their own.</summary>
     public const string DefaultDatabase = "digestbot";
 
-    private const string Superuser = "postgres";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Durability buys nothing for a throwaway cluster and costs test time.
+    private static readonly string[] Settings = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
 
-    // Runs postgres in the background and stops it (fast shutdown) once the test host closes our stdin,
-    // which also happens when the host crashes; exits when postgres does, so a failed start shows at once.
-    private const string Supervisor = """
-        log=$1; shift
-        exec 3<&0
-        "$@" 3<&- >>"$log" 2>&1 &
-        server=$!
-        { cat <&3; kill -INT "$server"; } >/dev/null 2>&1 &
-        wait "$server"
-        """;
+    private PostgresCluster? cluster;
 
-    private readonly string binaries = Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } path
-        ? path
-        : "/usr/lib/postgresql/15/bin";
-
-    private string? folder;
-    private string? serverUser;
-    private Process? server;
-    private int port;
-
-    private string Folder => folder ?? throw new InvalidOperationException("The PostgreSQL server has not started.");
-
-    private string DataFolder => Path.Combine(Folder, "data");
-
-    private string LogFile => Path.Combine(Folder, "postgres.log");
+    private PostgresCluster Cluster => cluster ?? throw new InvalidOperationException("The PostgreSQL server has not started.");
 
     /// <summary>The connection string of a database as the superuser, who needs no password.</summary>
-    public string ConnectionString(string database = DefaultDatabase) => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = port,
-        Username = Superuser,
-        Database = database,
-        IncludeErrorDetail = true,
-    }.ConnectionString;
+    public string ConnectionString(string database = DefaultDatabase) => Cluster.ConnectionString(database);
 
     /// <summary>Creates an empty database, e.g. one per test class, and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string name)
-    {
-        if (!DatabaseName().IsMatch(name))
-        {
-            throw new ArgumentException($"Use a lower-case identifier for a test database, not '{name}'.", nameof(name));
-        }
-
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return ConnectionString(name);
-    }
+    public Task<string> CreateDatabaseAsync(string name) => Cluster.CreateDatabaseAsync(name);
 
     public async Task InitializeAsync()
     {
         var started = Stopwatch.StartNew();
-        if (!File.Exists(Path.Combine(binaries, "postgres")))
-        {
-            throw new InvalidOperationException($"PostgreSQL: no server binaries in {binaries}; set PG_BIN");
-        }
-
-        folder = Directory.CreateTempSubdirectory("digestbot-pg-").FullName;
-        serverUser = await ServerUserAsync();
-        if (serverUser is not null)
-        {
-            await CommandLine.RunCheckedAsync("chown", [serverUser, folder], ToolTimeout);
-        }
-
-        await RunToolAsync(
-            "initdb",
-            ["-D", DataFolder, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        for (var attempt = 1; !await TryStartAsync(FreePort.Next()); attempt++)
-        {
-            if (attempt == FreePort.Attempts)
-            {
-                throw new InvalidOperationException($"PostgreSQL: unable to start:\n{ReadLog()}");
-            }
-        }
-
-        await CreateDatabaseAsync(DefaultDatabase);
-        diagnostics.OnMessage(new DiagnosticMessage(
-            $"PostgreSQL started on port {port} in {started.ElapsedMilliseconds} ms"));
+        cluster = await PostgresCluster.StartAsync(Settings);
+        await cluster.CreateDatabaseAsync(DefaultDatabase);
+        diagnostics.OnMessage(new DiagnosticMessage($"PostgreSQL started in {started.ElapsedMilliseconds} ms"));
     }
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        try
+        if (cluster is not null)
         {
-            if (server is not null)
-            {
-                await StopAsync(server);
-            }
-        }
-        finally
-        {
-            if (folder is not null)
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            await cluster.DisposeAsync();
         }
     }
-
-    // initdb and postgres refuse to run as root, so as root they run as the postgres system user, else nobody.
-    private static async Task<string?> ServerUserAsync()
-    {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            return null;
-        }
-
-        var postgres = await CommandLine.RunAsync("id", ["-u", "postgres"], ToolTimeout);
-        return postgres.ExitCode == 0 ? "postgres" : "nobody";
-    }
-
-    private async Task<bool> TryStartAsync(int candidatePort)
-    {
-        port = candidatePort;
-        var startInfo = ServerUserStartInfo(
-            "/bin/sh",
-            [
-                "-c", Supervisor, "postgres-supervisor", LogFile,
-                Path.Combine(binaries, "postgres"),
-                "-D", DataFolder,
-                "-p", port.ToString(CultureInfo.InvariantCulture),
-                "-k", Folder,
-                "-c", "listen_addresses=127.0.0.1",
-                // Durability buys nothing for a throwaway cluster and costs test time.
-                "-c", "fsync=off",
-                "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off",
-            ]);
-        startInfo.RedirectStandardInput = true;
-        server = Process.Start(startInfo) ?? throw new InvalidOperationException("PostgreSQL: unable to start");
-
-        var waiting = Stopwatch.StartNew();
-        while (waiting.Elapsed < StartTimeout)
-        {
-            if (server.HasExited)
-            {
-                server.Dispose();
-                server = null;
-                return false;
-            }
-
-            var ready = await CommandLine.RunAsync(
-                Path.Combine(binaries, "pg_isready"),
-                ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", Superuser, "-d", "postgres"],
-                ToolTimeout);
-            if (ready.ExitCode == 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        throw new TimeoutException($"PostgreSQL did not accept connections within {StartTimeout}:\n{ReadLog()}");
-    }
-
-    // pg_ctl waits for a clean shutdown; closing stdin then ends the supervisor, which would also stop
-    // the server had pg_ctl failed.
-    private async Task StopAsync(Process supervisor)
-    {
-        var stop = ServerUserStartInfo(
-            Path.Combine(binaries, "pg_ctl"), ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
-        await CommandLine.RunAsync(stop.FileName, stop.ArgumentList, ToolTimeout);
-        supervisor.StandardInput.Close();
-        using var deadline = new CancellationTokenSource(ToolTimeout);
-        try
-        {
-            await supervisor.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            supervisor.Kill(entireProcessTree: true);
-        }
-
-        supervisor.Dispose();
-    }
-
-    private Task<string> RunToolAsync(string tool, IEnumerable<string> arguments)
-    {
-        var startInfo = ServerUserStartInfo(Path.Combine(binaries, tool), arguments);
-        return CommandLine.RunCheckedAsync(startInfo.FileName, startInfo.ArgumentList, ToolTimeout);
-    }
-
-    private ProcessStartInfo ServerUserStartInfo(string fileName, IEnumerable<string> arguments) =>
-        serverUser is null
-            ? new ProcessStartInfo(fileName, arguments)
-            : new ProcessStartInfo("runuser", ["-u", serverUser, "--", fileName, .. arguments]);
-
-    private string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "(no server log)";
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex DatabaseName();
 }

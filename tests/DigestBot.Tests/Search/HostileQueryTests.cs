@@ -8,7 +8,7 @@ namespace DigestBot.Tests.Search;
 /// understand never changes what the words it does understand find.</summary>
 public class HostileQueryTests(SearchCorpus corpus) : IClassFixture<SearchCorpus>
 {
-    private const int GeneratedQueries = 3000;
+    public const int GeneratedQueries = 3000;
 
     private static readonly string[] Fragments =
     [
@@ -30,13 +30,8 @@ public class HostileQueryTests(SearchCorpus corpus) : IClassFixture<SearchCorpus
     public async Task Thousands_of_generated_queries_answer_without_errors_and_with_valid_snippets()
     {
         var random = new Random(20261121);
-        var queries = Enumerable.Range(0, GeneratedQueries)
-            .Select(_ => string.Join(random.Next(3) == 0 ? "" : " ", Enumerable.Range(0, random.Next(1, 8)).Select(_ => Fragments[random.Next(Fragments.Length)])))
-            .Concat([new string('а', 5000), string.Concat(Enumerable.Repeat("Ассамблея OR ", 500)), string.Concat(Enumerable.Repeat("\"", 5000)), string.Concat(Enumerable.Repeat("(", 5000))])
-            .Concat(Enumerable.Range(0, 200).Select(_ => RandomUnicode(random, random.Next(1, 300))));
-
         var answered = 0;
-        foreach (var query in queries)
+        foreach (var query in Generate(random))
         {
             var page = await corpus.Search.SearchAsync(query, random.Next(4) == 0 ? Language.Kk : null, 0, 5, CancellationToken.None);
             page.Total.Should().BeGreaterThanOrEqualTo(page.Hits.Count);
@@ -50,6 +45,14 @@ public class HostileQueryTests(SearchCorpus corpus) : IClassFixture<SearchCorpus
 
         answered.Should().BeGreaterThan(GeneratedQueries);
     }
+
+    /// <summary>Random strings of search syntax, SQL and words, pathological lengths, and random UTF-16, more than
+    /// <see cref="GeneratedQueries"/> in all; the same ones for the same <paramref name="random"/>.</summary>
+    public static IEnumerable<string> Generate(Random random) =>
+        Enumerable.Range(0, GeneratedQueries)
+            .Select(_ => string.Join(random.Next(3) == 0 ? "" : " ", Enumerable.Range(0, random.Next(1, 8)).Select(_ => Fragments[random.Next(Fragments.Length)])))
+            .Concat([new string('а', 5000), string.Concat(Enumerable.Repeat("Ассамблея OR ", 500)), string.Concat(Enumerable.Repeat("\"", 5000)), string.Concat(Enumerable.Repeat("(", 5000))])
+            .Concat(Enumerable.Range(0, 200).Select(_ => RandomUnicode(random, random.Next(1, 300))));
 
     [Theory]
     [MemberData(nameof(CleanQueries))]

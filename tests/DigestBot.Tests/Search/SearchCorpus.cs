@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Tests.Search;
 
-/// <summary>The relevance corpus imported once: the bundled seeds plus the summarization reference articles.</summary>
+/// <summary>The relevance corpus imported once: the bundled seeds plus the summarization reference articles;
+/// as a class fixture on a fresh SQLite file, else on the database <see cref="StartAsync"/> is given.</summary>
 public sealed class SearchCorpus : IAsyncLifetime
 {
     private TestHost? host;
@@ -20,9 +21,27 @@ public sealed class SearchCorpus : IAsyncLifetime
     /// <summary>The corpus id (seed file name or reference id) of a stored article.</summary>
     public string NameOf(long articleId) => names[articleId];
 
-    public async Task InitializeAsync()
+    /// <summary>The corpus on another database, such as a test PostgreSQL database; dispose of it when done.</summary>
+    public static async Task<SearchCorpus> StartAsync(IDictionary<string, string?> settings, string connectionString)
     {
-        host = await TestHost.StartAsync();
+        var corpus = new SearchCorpus();
+        await corpus.ImportAsync(await TestHost.StartAsync(settings, connectionString: connectionString));
+        return corpus;
+    }
+
+    public async Task InitializeAsync() => await ImportAsync(await TestHost.StartAsync());
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private async Task ImportAsync(TestHost started)
+    {
+        host = started;
         var reference = Path.Combine(RepositoryPaths.Root, "tests", "data", "summaries", "reference.jsonl");
         var lines = File.ReadLines(reference)
             .Where(line => line.Length > 0)
@@ -35,14 +54,6 @@ public sealed class SearchCorpus : IAsyncLifetime
 
         await using var db = host.Db();
         names = await db.ArticleOrigins.ToDictionaryAsync(o => o.ArticleId, o => OriginName(o.Key));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
     }
 
     private static string OriginName(string key) =>

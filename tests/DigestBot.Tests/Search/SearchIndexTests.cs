@@ -9,7 +9,7 @@ namespace DigestBot.Tests.Search;
 /// <summary>The index follows the articles: edits, removed orphans, and catching up at start.</summary>
 public class SearchIndexTests
 {
-    private const string Story = """
+    internal const string Story = """
         ---
         title: Астанада жаңа кітапхана ашылды
         language: kk
@@ -18,7 +18,7 @@ public class SearchIndexTests
         Астанада жаңа қалалық кітапхана ашылды. Оқырмандарға жүз мыңнан астам кітап ұсынылады.
         """;
 
-    private static readonly string Museum = Story.Replace("кітапхана", "мұражай").Replace("кітап", "жәдігер");
+    internal static readonly string Museum = Story.Replace("кітапхана", "мұражай").Replace("кітап", "жәдігер");
 
     [Fact]
     public async Task An_edited_article_is_found_by_its_new_words_not_its_old_ones()

@@ -1,0 +1,76 @@
+using DigestBot.Importing;
+using DigestBot.Search;
+using DigestBot.Storage;
+using DigestBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigestBot.Tests.Search;
+
+/// <summary>The PostgreSQL search documents follow the articles as the SQLite index does (see <see cref="SearchIndexTests"/>).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSearchIndexTests(PostgresServer server)
+{
+    [Fact]
+    public async Task An_edited_article_is_found_by_its_new_words_and_a_removed_one_is_gone()
+    {
+        await using var host = await StartAsync();
+        var importer = host.Get<ArticleImporter>();
+        var first = host.Folder.Write("in/a.md", SearchIndexTests.Story);
+        await importer.ImportAsync([first], CancellationToken.None);
+        (await TotalAsync(host, "кітапхана")).Should().Be(1);
+
+        host.Folder.Write("in/a.md", SearchIndexTests.Museum);
+        await importer.ImportAsync([first], CancellationToken.None);
+        (await TotalAsync(host, "кітапхана")).Should().Be(0);
+        (await TotalAsync(host, "мұражай")).Should().Be(1);
+
+        var second = host.Folder.Write("in/b.md", SearchIndexTests.Story);
+        await importer.ImportAsync([second], CancellationToken.None);
+        host.Folder.Write("in/b.md", SearchIndexTests.Museum);
+        await importer.ImportAsync([second], CancellationToken.None);
+
+        (await TotalAsync(host, "кітапхана")).Should().Be(0);
+        (await TotalAsync(host, "мұражай")).Should().Be(1);
+        (await IndexedAsync(host)).Should().Be(1, "the article b.md no longer holds went with its document");
+    }
+
+    [Fact]
+    public async Task Start_up_fills_missing_documents_and_rebuilds_those_of_another_analyzer()
+    {
+        await using var host = await StartAsync();
+        await host.Get<ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
+        var before = await TotalAsync(host, "Ассамблея");
+        await using (var db = host.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM article_search WHERE article_id IN (SELECT "Id" FROM "Articles" ORDER BY "Id" LIMIT 2)""");
+        }
+
+        (await TotalAsync(host, "Ассамблея")).Should().BeLessThan(before);
+        await host.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        (await TotalAsync(host, "Ассамблея")).Should().Be(before);
+
+        await using (var db = host.Db())
+        {
+            await db.BotState.Where(s => s.Key == PostgresArticleIndexer.VersionKey).ExecuteUpdateAsync(s => s.SetProperty(b => b.Value, "0"));
+            await db.Database.ExecuteSqlRawAsync("UPDATE article_search SET document = 'stale'::tsvector");
+        }
+
+        (await TotalAsync(host, "Ассамблея")).Should().Be(0);
+        await host.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        (await TotalAsync(host, "Ассамблея")).Should().Be(before);
+        (await IndexedAsync(host)).Should().Be(5);
+    }
+
+    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(
+        new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" },
+        connectionString: await server.CreateDatabaseAsync("index_" + Guid.NewGuid().ToString("N")[..8]));
+
+    private static async Task<int> TotalAsync(TestHost host, string query) =>
+        (await host.Get<IArticleSearch>().SearchAsync(query, null, 0, 10, CancellationToken.None)).Total;
+
+    private static async Task<int> IndexedAsync(TestHost host)
+    {
+        await using var db = host.Db();
+        return await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM article_search""").SingleAsync();
+    }
+}
