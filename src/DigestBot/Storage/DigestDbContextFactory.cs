@@ -27,7 +27,8 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
         {
             SqliteConnectionString = ResolveSqlite(storage.ConnectionString, environment.ContentRootPath);
             var sqlite = new PooledDbContextFactory<SqliteDigestDbContext>(new DbContextOptionsBuilder<SqliteDigestDbContext>()
-                .UseSqlite(SqliteConnectionString)
+                // Without a batch size every inserted row is a command of its own; imports write thousands at a time.
+                .UseSqlite(SqliteConnectionString, sqlite => sqlite.MaxBatchSize(256))
                 .AddInterceptors(SqlitePragmas.Instance)
                 .Options);
             create = sqlite.CreateDbContext;
