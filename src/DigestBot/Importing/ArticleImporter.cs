@@ -130,6 +130,7 @@ public sealed class ArticleImporter(
 
         var orphans = new List<long>();
         var changed = new List<Article>();
+        var edited = new List<long>();
         foreach (var item in batch)
         {
             var draft = item.Draft;
@@ -141,7 +142,7 @@ public sealed class ArticleImporter(
                     continue;
                 }
 
-                if (await ApplyEditAsync(db, origin, item.Prepared, byHash, now, changed, cancellationToken) is { } orphan)
+                if (await ApplyEditAsync(db, origin, item.Prepared, byHash, now, changed, edited, cancellationToken) is { } orphan)
                 {
                     orphans.Add(orphan);
                 }
@@ -175,7 +176,8 @@ public sealed class ArticleImporter(
 
         foreach (var indexer in indexers)
         {
-            await indexer.IndexAsync(db, changed, orphans, cancellationToken);
+            // An article edited in place is dropped from the index and written again; a new one is only written.
+            await indexer.IndexAsync(db, changed, [.. orphans, .. edited], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -190,6 +192,7 @@ public sealed class ArticleImporter(
         Dictionary<string, Article> byHash,
         DateTimeOffset now,
         List<Article> changed,
+        List<long> edited,
         CancellationToken cancellationToken)
     {
         var draft = prepared.Draft;
@@ -219,6 +222,7 @@ public sealed class ArticleImporter(
         Fill(current, prepared);
         current.UpdatedAt = now;
         changed.Add(current);
+        edited.Add(current.Id);
         byHash[draft.ContentHash] = current;
         return null;
     }

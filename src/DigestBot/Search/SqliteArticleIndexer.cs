@@ -26,7 +26,7 @@ public sealed class SqliteArticleIndexer(ILogger<SqliteArticleIndexer> logger) :
             "INSERT INTO ArticleSearch(rowid, title, body, summary) VALUES ($id, $title, $body, $summary);",
             "$id", "$title", "$body", "$summary");
 
-        foreach (var id in removedIds.Concat(rows.Select(r => r.Id)))
+        foreach (var id in removedIds)
         {
             delete.Parameters[0].Value = id;
             await delete.ExecuteNonQueryAsync(cancellationToken);
