@@ -26,6 +26,7 @@ public sealed class PostgresStorageTests(PostgresServer server)
         var articles = await db.Articles.Include(a => a.Topics).OrderBy(a => a.Id).ToListAsync();
         articles.Should().HaveCount(5);
         articles.Should().OnlyContain(a => a.Summary != null && a.Summary.Length > 0);
+        articles.Single(a => a.Source == "dknews.kz").Topics.Select(t => t.TopicId).Should().Contain("international");
         articles.Single(a => a.Source == "zakon.kz").PublishedAt.Should().Be(new DateTimeOffset(2025, 12, 25, 11, 46, 0, TimeSpan.Zero));
     }
 }
