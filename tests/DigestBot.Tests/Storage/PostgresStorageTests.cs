@@ -12,7 +12,9 @@ public sealed class PostgresStorageTests(PostgresServer server)
     public async Task Migrations_apply_and_the_seeds_import_idempotently()
     {
         var connectionString = await server.CreateDatabaseAsync("storage_" + Guid.NewGuid().ToString("N")[..8]);
-        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" }, connectionString: connectionString);
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json") },
+            connectionString: connectionString);
         var importer = host.Get<ArticleImporter>();
 
         var first = await importer.ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
