@@ -12,7 +12,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     private static readonly Chat Private = new() { Id = 42, Type = ChatType.Private, FirstName = "Aigerim" };
     private static readonly Chat Group = new() { Id = -100500, Type = ChatType.Supergroup, Title = "Newsroom" };
     private TestHost host = null!;
-    private int updateId;
+    private readonly UserUpdates updates = new(Private, "Aigerim");
 
     public async Task InitializeAsync()
     {
@@ -46,11 +46,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_press_on_a_message_too_old_to_be_sent_along_is_still_answered()
     {
-        var update = new Update
-        {
-            UpdateId = ++updateId,
-            CallbackQuery = new CallbackQuery { Id = "old", From = User("en"), Data = CallbackData.Build("latest", "1", "5") },
-        };
+        var update = updates.PressWithoutMessage("old", CallbackData.Build("latest", "1", "5"), "en");
 
         var replies = await DispatchAsync(update);
 
@@ -127,32 +123,11 @@ public sealed class DispatcherTests : IAsyncLifetime
         }
     }
 
-    private async Task<RecordingReplies> DispatchAsync(Update update)
-    {
-        var replies = new RecordingReplies();
-        await host.Get<Dispatcher>().DispatchAsync(update, replies, CancellationToken.None);
-        return replies;
-    }
+    private Task<RecordingReplies> DispatchAsync(Update update) => host.DispatchAsync(update);
 
-    private Update Command(string text, string language) => Message(text, language, Private);
+    private Update Command(string text, string language) => updates.Message(text, language);
 
-    private Update Message(string text, string language, Chat chat) => new()
-    {
-        UpdateId = ++updateId,
-        Message = new Message { MessageId = updateId, From = User(language), Chat = chat, Date = DateTimeOffset.UtcNow, Text = text },
-    };
+    private Update Message(string text, string language, Chat chat) => updates.Message(text, language, chat);
 
-    private Update Press(string? data, string language, int messageId = 1) => new()
-    {
-        UpdateId = ++updateId,
-        CallbackQuery = new CallbackQuery
-        {
-            Id = "press-" + updateId,
-            From = User(language),
-            Data = data,
-            Message = new Message { MessageId = messageId, Chat = Private, Date = DateTimeOffset.UtcNow, Text = "…" },
-        },
-    };
-
-    private static User User(string language) => new() { Id = Private.Id, FirstName = "Aigerim", LanguageCode = language };
+    private Update Press(string? data, string language, int messageId = 1) => updates.Press(data, language, messageId);
 }

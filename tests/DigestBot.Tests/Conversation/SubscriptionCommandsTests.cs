@@ -11,7 +11,7 @@ public sealed class SubscriptionCommandsTests : IAsyncLifetime
 {
     private static readonly Chat Private = new() { Id = 7, Type = ChatType.Private, FirstName = "Dana" };
     private TestHost host = null!;
-    private int updateId;
+    private readonly UserUpdates updates = new(Private, "Dana");
 
     public async Task InitializeAsync() =>
         host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json") });
@@ -169,28 +169,9 @@ public sealed class SubscriptionCommandsTests : IAsyncLifetime
         return html;
     }
 
-    private async Task<RecordingReplies> DispatchAsync(Update update)
-    {
-        var replies = new RecordingReplies();
-        await host.Get<Dispatcher>().DispatchAsync(update, replies, CancellationToken.None);
-        return replies;
-    }
+    private Task<RecordingReplies> DispatchAsync(Update update) => host.DispatchAsync(update);
 
-    private Update Message(string text, string language, Chat? chat = null) => new()
-    {
-        UpdateId = ++updateId,
-        Message = new Message { MessageId = updateId, From = new User { Id = Private.Id, FirstName = "Dana", LanguageCode = language }, Chat = chat ?? Private, Date = DateTimeOffset.UtcNow, Text = text },
-    };
+    private Update Message(string text, string language, Chat? chat = null) => updates.Message(text, language, chat);
 
-    private Update Press(string data, string language) => new()
-    {
-        UpdateId = ++updateId,
-        CallbackQuery = new CallbackQuery
-        {
-            Id = "press-" + updateId,
-            From = new User { Id = Private.Id, FirstName = "Dana", LanguageCode = language },
-            Data = data,
-            Message = new Message { MessageId = 5, Chat = Private, Date = DateTimeOffset.UtcNow },
-        },
-    };
+    private Update Press(string data, string language) => updates.Press(data, language, messageId: 5);
 }
