@@ -8,6 +8,7 @@ using DigestBot.Benchmarks.Summaries;
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
 var command = args.FirstOrDefault() ?? "help";
 int Count(int fallback) => args.Length > 1 && int.TryParse(args[1], out var n) ? n : fallback;
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 return command switch
 {
@@ -18,7 +19,7 @@ return command switch
     "digest" => DigestBench.Run(Count(5_000)),
     "delivery" => await DeliveryBench.RunAsync(Count(10_000)),
     "corpus" when args.Length == 3 => await CorpusFiles.WriteAsync(Count(0), args[2]),
-    "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))]),
+    "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))], Option("--keep")),
     _ => Usage(),
 };
 
@@ -32,7 +33,7 @@ static int Usage()
     Console.WriteLine("  digest [5000]    compose daily digests from generated ru and kk candidates");
     Console.WriteLine("  delivery [10000] deliver one digest to private chats through the rate limiter to a flood-limited local Bot API");
     Console.WriteLine("  corpus <N> <out.jsonl>  write N generated ru/kk articles as JSON Lines");
-    Console.WriteLine("  search-scale [100000] [--sqlite|--postgres]  import N generated articles into SQLite and PostgreSQL,");
+    Console.WriteLine("  search-scale [100000] [--sqlite|--postgres] [--keep DIR]  import N generated articles into SQLite and PostgreSQL,");
     Console.WriteLine("                   print import rate, index size and search latency side by side");
     return 2;
 }

@@ -71,7 +71,7 @@ public static class SearchCommand
                     continue;
                 }
 
-                await output.WriteLineAsync($"{text}: {result.Total} result(s)");
+                await output.WriteLineAsync($"{text}: {result.Total}{(result.Capped ? "+" : "")} result(s)");
                 foreach (var hit in result.Hits)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{hit.Id,6}  {hit.Language}  {hit.Score,7:F2}  {hit.Title}"));
@@ -96,12 +96,13 @@ public static class SearchCommand
             .Where(h => articles.ContainsKey(h.ArticleId))
             .Select(h => new SearchHitJson(h.ArticleId, articles[h.ArticleId].Title, articles[h.ArticleId].Language.ToCode(), Math.Round(h.Score, 4), h.SnippetHtml))
             .ToList();
-        return new SearchResultJson(query, page.Total, hits);
+        return new SearchResultJson(query, page.Total, page.Capped, hits);
     }
 }
 
-/// <summary>The answer to one query as <c>search --json</c> prints it.</summary>
-public sealed record SearchResultJson(string Query, int Total, IReadOnlyList<SearchHitJson> Hits);
+/// <summary>The answer to one query as <c>search --json</c> prints it: <paramref name="Capped"/> when more than
+/// <paramref name="Total"/> matched and only the newest of them were ranked.</summary>
+public sealed record SearchResultJson(string Query, int Total, bool Capped, IReadOnlyList<SearchHitJson> Hits);
 
 /// <summary>One hit as <c>search --json</c> prints it; the snippet is Telegram HTML.</summary>
 public sealed record SearchHitJson(long Id, string Title, string Language, double Score, string Snippet);

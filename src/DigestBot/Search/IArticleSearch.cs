@@ -10,8 +10,9 @@ public interface IArticleSearch
     Task<SearchPage> SearchAsync(string query, Language? language, int skip, int take, CancellationToken cancellationToken);
 }
 
-/// <summary>One page of search results and how many there are in all.</summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
+/// <summary>One page of search results and how many were ranked: all the matches, or the newest
+/// <see cref="SearchOptions.RankedMatches"/> of them when <paramref name="Capped"/> says more matched.</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total, bool Capped = false);
 
 /// <summary>A matching article with its score and a snippet, HTML-escaped, the matched words in <c>&lt;b&gt;</c>.</summary>
 public sealed record SearchHit(long ArticleId, double Score, string SnippetHtml);

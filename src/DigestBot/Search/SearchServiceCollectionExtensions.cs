@@ -1,4 +1,5 @@
 using DigestBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Search;
 
@@ -7,6 +8,8 @@ public static class SearchServiceCollectionExtensions
 {
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         return storage.ProviderKind == StorageProvider.Postgres
             ? services.AddSearch<PostgresArticleIndexer, PostgresArticleSearch>()

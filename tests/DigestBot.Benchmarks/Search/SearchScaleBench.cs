@@ -24,21 +24,29 @@ public static class SearchScaleBench
     // Commits wait for no disk flush, like SQLite's WAL with synchronous=NORMAL; buffers as commonly tuned, the rest default.
     private static readonly string[] PostgresSettings = ["synchronous_commit=off", "shared_buffers=512MB"];
 
-    /// <summary><c>search-scale N [--sqlite|--postgres]</c>: both providers unless one is named.</summary>
-    public static async Task<int> RunAsync(int count, IReadOnlyCollection<string> options)
+    /// <summary><c>search-scale N [--sqlite|--postgres] [--keep DIR]</c>: both providers unless one is named. With
+    /// <c>--keep</c> the corpus and the databases stay in DIR, and a later run with the same DIR times the searches again
+    /// without importing.</summary>
+    public static async Task<int> RunAsync(int count, IReadOnlyCollection<string> options, string? keep)
     {
         var providers = options.Contains("--sqlite") == options.Contains("--postgres")
             ? [StorageProvider.Sqlite, StorageProvider.Postgres]
             : new[] { options.Contains("--sqlite") ? StorageProvider.Sqlite : StorageProvider.Postgres };
-        var work = Directory.CreateTempSubdirectory("digestbot-bench-search-").FullName;
+        var work = keep is null ? Directory.CreateTempSubdirectory("digestbot-bench-search-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
             var generator = new ArticleGenerator(Paths.Seeds);
             var corpus = Path.Combine(work, "corpus");
             var generating = Stopwatch.StartNew();
-            for (var first = 0; first < count; first += LinesPerFile)
+            var written = Path.Combine(work, $"corpus-{count}.done");
+            if (!File.Exists(written))
             {
-                await CorpusFiles.WriteAsync(generator, first, Math.Min(LinesPerFile, count - first), Path.Combine(corpus, $"{first / LinesPerFile:D5}.jsonl"));
+                for (var first = 0; first < count; first += LinesPerFile)
+                {
+                    await CorpusFiles.WriteAsync(generator, first, Math.Min(LinesPerFile, count - first), Path.Combine(corpus, $"{first / LinesPerFile:D5}.jsonl"));
+                }
+
+                await File.WriteAllTextAsync(written, "");
             }
 
             var queries = SearchQueries.Generate(generator, Queries);
@@ -48,8 +56,8 @@ public static class SearchScaleBench
             foreach (var provider in providers)
             {
                 results.Add(provider == StorageProvider.Sqlite
-                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings(StorageProvider.Sqlite), corpus, queries, SqliteSizesAsync)
-                    : await MeasurePostgresAsync(corpus, queries));
+                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings(StorageProvider.Sqlite), corpus, queries, SqliteSizesAsync, Path.Combine(work, "sqlite.import"))
+                    : await MeasurePostgresAsync(corpus, queries, keep is null ? null : work));
             }
 
             Print(count, results);
@@ -60,21 +68,25 @@ public static class SearchScaleBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(work, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
-    private static async Task<Result> MeasurePostgresAsync(string corpus, IReadOnlyList<string> queries)
+    private static async Task<Result> MeasurePostgresAsync(string corpus, IReadOnlyList<string> queries, string? keep)
     {
-        await using var cluster = await PostgresCluster.StartAsync(PostgresSettings);
-        var connectionString = await cluster.CreateDatabaseAsync("bench");
+        await using var cluster = await PostgresCluster.StartAsync(PostgresSettings, keep is null ? null : Path.Combine(keep, "postgres"));
+        var connectionString = await cluster.HasDatabaseAsync("bench") ? cluster.ConnectionString("bench") : await cluster.CreateDatabaseAsync("bench");
         return await MeasureAsync(
             "PostgreSQL",
             connectionString,
             Settings(StorageProvider.Postgres),
             corpus,
             queries,
-            PostgresSizesAsync);
+            PostgresSizesAsync,
+            keep is null ? null : Path.Combine(keep, "postgres.import"));
     }
 
     private static Dictionary<string, string?> Settings(StorageProvider provider) => new()
@@ -89,16 +101,33 @@ public static class SearchScaleBench
         Dictionary<string, string?> settings,
         string corpus,
         IReadOnlyList<string> queries,
-        Func<DigestDbContext, Task<(long Index, long Database)>> sizes)
+        Func<DigestDbContext, Task<(long Index, long Database)>> sizes,
+        string? imported)
     {
         using var host = AppHost.CreateBuilder(connectionString, quiet: true, settings).Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
-        Console.WriteLine($"  {name}: importing…");
-        GC.Collect();
-        var importing = Stopwatch.StartNew();
-        var report = await host.Services.GetRequiredService<ArticleImporter>().ImportAsync([corpus], CancellationToken.None);
-        importing.Stop();
+        // A kept store was imported by an earlier run, whose figures were written beside it.
+        int added;
+        double rate;
+        if (imported is not null && File.Exists(imported))
+        {
+            var earlier = (await File.ReadAllTextAsync(imported)).Split(' ');
+            (added, rate) = (int.Parse(earlier[0], CultureInfo.InvariantCulture), double.Parse(earlier[1], CultureInfo.InvariantCulture));
+            Console.WriteLine($"  {name}: imported by an earlier run");
+        }
+        else
+        {
+            Console.WriteLine($"  {name}: importing…");
+            GC.Collect();
+            var importing = Stopwatch.StartNew();
+            var report = await host.Services.GetRequiredService<ArticleImporter>().ImportAsync([corpus], CancellationToken.None);
+            (added, rate) = (report.Added, report.Added / importing.Elapsed.TotalSeconds);
+            if (imported is not null)
+            {
+                await File.WriteAllTextAsync(imported, string.Create(CultureInfo.InvariantCulture, $"{added} {rate}"));
+            }
+        }
 
         await using var db = host.Services.GetRequiredService<IDbContextFactory<DigestDbContext>>().CreateDbContext();
         var (index, database) = await sizes(db);
@@ -123,8 +152,8 @@ public static class SearchScaleBench
         Console.WriteLine($"  {name}: slowest: {string.Join("; ", sorted.TakeLast(3).Reverse().Select(l => string.Create(CultureInfo.InvariantCulture, $"«{l.Query}» {l.Milliseconds:F0} ms, {l.Total:N0} hits")))}");
         return new Result(
             name,
-            report.Added,
-            report.Added / importing.Elapsed.TotalSeconds,
+            added,
+            rate,
             index,
             database,
             Percentile(sorted, 0.50),

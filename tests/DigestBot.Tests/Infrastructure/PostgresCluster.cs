@@ -27,14 +27,16 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
     private readonly string binaries;
     private readonly string folder;
     private readonly string? serverUser;
+    private readonly bool keep;
     private Process? server;
     private int port;
 
-    private PostgresCluster(string binaries, string folder, string? serverUser)
+    private PostgresCluster(string binaries, string folder, string? serverUser, bool keep)
     {
         this.binaries = binaries;
         this.folder = folder;
         this.serverUser = serverUser;
+        this.keep = keep;
     }
 
     private string DataFolder => Path.Combine(folder, "data");
@@ -43,7 +45,8 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
 
     /// <summary>Creates a cluster and starts its server; <c>PG_BIN</c> names another folder of server binaries.</summary>
     /// <param name="settings">Server settings (<c>name=value</c>) on top of listening on the loopback port only.</param>
-    public static async Task<PostgresCluster> StartAsync(IEnumerable<string> settings)
+    /// <param name="keepIn">A folder that outlives the cluster: a cluster already there is started again, not created.</param>
+    public static async Task<PostgresCluster> StartAsync(IEnumerable<string> settings, string? keepIn = null)
     {
         var binaries = Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } path ? path : "/usr/lib/postgresql/15/bin";
         if (!File.Exists(Path.Combine(binaries, "postgres")))
@@ -51,19 +54,23 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
             throw new InvalidOperationException($"PostgreSQL: no server binaries in {binaries}; set PG_BIN");
         }
 
-        var folder = Directory.CreateTempSubdirectory("digestbot-pg-").FullName;
+        var folder = keepIn is null ? Directory.CreateTempSubdirectory("digestbot-pg-").FullName : Directory.CreateDirectory(keepIn).FullName;
         var serverUser = await ServerUserAsync();
         if (serverUser is not null)
         {
             await CommandLine.RunCheckedAsync("chown", [serverUser, folder], ToolTimeout);
         }
 
-        var cluster = new PostgresCluster(binaries, folder, serverUser);
+        var cluster = new PostgresCluster(binaries, folder, serverUser, keep: keepIn is not null);
         try
         {
-            await cluster.RunToolAsync(
-                "initdb",
-                ["-D", cluster.DataFolder, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            if (!Directory.Exists(cluster.DataFolder))
+            {
+                await cluster.RunToolAsync(
+                    "initdb",
+                    ["-D", cluster.DataFolder, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            }
+
             var arguments = settings.SelectMany(setting => (string[])["-c", setting]).ToList();
             for (var attempt = 1; !await cluster.TryStartAsync(FreePort.Next(), arguments); attempt++)
             {
@@ -92,6 +99,16 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
         IncludeErrorDetail = true,
     }.ConnectionString;
 
+    /// <summary>Whether a database of that name exists.</summary>
+    public async Task<bool> HasDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        return (long)(await exists.ExecuteScalarAsync())! > 0;
+    }
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {
@@ -119,7 +136,10 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -70,15 +70,20 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
             return;
         }
 
-        var found = await articles.GetAsync([.. results.Hits.Select(h => h.ArticleId)], cancellationToken);
+        var shown = await articles.GetAsync([.. results.Hits.Select(h => h.ArticleId)], cancellationToken);
         var snippets = results.Hits.ToDictionary(h => h.ArticleId, h => h.SnippetHtml);
-        var header = turn.Text("Search_Header", turn.Count("Search_Found", results.Total), shownQuery);
+        var found = results.Capped ? turn.Text("Search_FoundMore", results.Total) : turn.Count("Search_Found", results.Total);
+        var header = turn.Text("Search_Header", found, shownQuery);
         if (page > 0)
         {
             header += " · " + turn.Text("Page", page + 1);
         }
+        else if (results.Capped)
+        {
+            header += $"\n<i>{turn.Text("Search_Broad", results.Total)}</i>";
+        }
 
-        var body = await cards.RenderAsync(turn, found, cancellationToken, snippets);
+        var body = await cards.RenderAsync(turn, shown, cancellationToken, snippets);
         IReadOnlyList<IReadOnlyList<Button>>? buttons = null;
         if ((page + 1) * PageSize < results.Total)
         {
