@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DigestBot.Telegram.Diagnostics;
 using DigestBot.Telegram.Requests;
 using DigestBot.Telegram.Sending;
 using DigestBot.Telegram.Serialization;
@@ -25,16 +26,24 @@ public sealed partial class BotClient : IBotClient
     private readonly SendRateLimiter _limiter;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BotClient> _logger;
+    private readonly TelegramMetrics _metrics;
     private readonly Uri _methodBaseUrl;
     private readonly ResiliencePipeline _retryPipeline;
 
-    public BotClient(HttpClient httpClient, IOptions<BotClientOptions> options, SendRateLimiter limiter, TimeProvider timeProvider, ILogger<BotClient> logger)
+    public BotClient(
+        HttpClient httpClient,
+        IOptions<BotClientOptions> options,
+        SendRateLimiter limiter,
+        TimeProvider timeProvider,
+        TelegramMetrics metrics,
+        ILogger<BotClient> logger)
     {
         _httpClient = httpClient;
         _options = options.Value;
         _limiter = limiter;
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
 
         // Without a trailing slash a base URL's last path segment would be replaced instead of extended.
         var baseUrl = _options.ApiBaseUrl.AbsoluteUri.TrimEnd('/');
@@ -82,6 +91,7 @@ public sealed partial class BotClient : IBotClient
         catch (BotApiException exception) when (exception is { ErrorCode: 429, RetryAfter: int seconds } && TimeSpan.FromSeconds(seconds) <= _options.MaxRetryAfter)
         {
             // Telegram holds back the whole bot, not one chat: every send waits it out, then the retry repeats this one.
+            _metrics.FloodWait();
             if (_limiter.Pause(TimeSpan.FromSeconds(exception.RetryAfter.Value)))
             {
                 LogFloodPause(_logger, exception.RetryAfter.Value);
@@ -120,6 +130,11 @@ public sealed partial class BotClient : IBotClient
             var envelope = await ReadEnvelopeAsync(call, response, timeoutSource.Token);
             LogAnswered(_logger, call.Method, (int)response.StatusCode, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
 
+            if (envelope.Ok && call.RateLimitChat is not null)
+            {
+                _metrics.MessageSent(call.Method);
+            }
+
             if (envelope is { Ok: true, Result: { } result })
             {
                 return result;
@@ -136,8 +151,10 @@ public sealed partial class BotClient : IBotClient
                 throw new BotTransportException($"telegram: unable to read the answer to {call.Method}: it has no result", statusCode: response.StatusCode);
             }
 
+            var errorCode = envelope.ErrorCode ?? (int)response.StatusCode;
+            _metrics.ApiError(call.Method, errorCode);
             throw new BotApiException(
-                envelope.ErrorCode ?? (int)response.StatusCode,
+                errorCode,
                 envelope.Description ?? response.ReasonPhrase ?? "no description",
                 envelope.Parameters?.RetryAfter,
                 envelope.Parameters?.MigrateToChatId,

@@ -29,4 +29,29 @@ public sealed class BotClientOptions
 
     /// <summary>The flood limits every message sent into a chat waits for.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary><c>Polling</c> (getUpdates, the default) or <c>Webhook</c>; kept as text so a typo gets a clear message.</summary>
+    public string Mode { get; set; } = nameof(UpdateMode.Polling);
+
+    /// <summary>The public https URL Telegram posts updates to in webhook mode; its path is where the bot listens.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Sent back by Telegram with every webhook call, so calls from anyone else are refused; a password, never logged.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>How many webhook calls Telegram makes at once (1 to 100).</summary>
+    public int MaxConnections { get; set; } = 40;
+
+    /// <summary>The mode <see cref="Mode"/> names; anything else (which the options check refuses) reads as polling.</summary>
+    public UpdateMode ModeKind => Enum.GetValues<UpdateMode>().FirstOrDefault(mode => string.Equals(mode.ToString(), Mode, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>How the bot receives its updates.</summary>
+public enum UpdateMode
+{
+    /// <summary>The bot asks for updates with long-polling getUpdates calls.</summary>
+    Polling,
+
+    /// <summary>Telegram posts each update to the bot's public URL.</summary>
+    Webhook,
 }

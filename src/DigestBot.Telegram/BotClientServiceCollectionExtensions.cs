@@ -1,3 +1,4 @@
+using DigestBot.Telegram.Diagnostics;
 using DigestBot.Telegram.Receiving;
 using DigestBot.Telegram.Sending;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class BotClientServiceCollectionExtensions
         services.AddOptions<BotClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotClientOptions>>(new BotClientOptionsValidator(settingPrefix)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<TelegramMetrics>();
         // One limiter for the whole process: Telegram counts every message the bot sends, whichever code sends it.
         services.TryAddSingleton(provider => new SendRateLimiter(
             provider.GetRequiredService<IOptions<BotClientOptions>>().Value.RateLimits,

@@ -3,6 +3,7 @@ using DigestBot.Importing;
 using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Summaries;
+using DigestBot.Telemetry;
 using DigestBot.Topics;
 using Microsoft.Extensions.Logging.Console;
 
@@ -11,6 +12,7 @@ namespace DigestBot;
 /// <summary>Builds the host that every command runs in: configuration, logging and services.</summary>
 public static class AppHost
 {
+    /// <summary>The plain host of the maintainers' verbs: no web server, nothing listening.</summary>
     /// <param name="connectionString">The <c>--db</c> override of <c>ConnectionStrings:Articles</c>, if given.</param>
     /// <param name="quiet">For commands whose output is data: logs go to stderr and only warnings show.</param>
     public static HostApplicationBuilder CreateBuilder(string? connectionString, bool quiet, IDictionary<string, string?>? settings = null)
@@ -20,6 +22,25 @@ public static class AppHost
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        Configure(builder, connectionString, quiet, settings);
+        return builder;
+    }
+
+    /// <summary>The bot's web host (Kestrel, minimal API) with the same configuration, logging and services.</summary>
+    public static WebApplicationBuilder CreateWebBuilder(string? connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(AppHost).Assembly.GetName().Name,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        Configure(builder, connectionString, quiet: false, settings);
+        return builder;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, string? connectionString, bool quiet, IDictionary<string, string?>? settings)
+    {
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -30,6 +51,7 @@ public static class AppHost
             builder.Configuration.AddInMemoryCollection([new($"ConnectionStrings:{StorageOptions.ConnectionStringName}", connectionString)]);
         }
 
+        // The formatter (simple, json, systemd) comes from Logging:Console:FormatterName; only the stream is chosen here.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = quiet ? LogLevel.Trace : LogLevel.Warning);
         if (quiet)
         {
@@ -39,12 +61,12 @@ public static class AppHost
 
         Core.Localization.HumanizerLocales.Register();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BotMetrics>();
         builder.Services.AddStorage();
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
         builder.Services.AddConversation();
         builder.Services.AddSearch(builder.Configuration);
-        return builder;
     }
 }

@@ -1,3 +1,4 @@
+using DigestBot.Telegram.Diagnostics;
 using DigestBot.Telegram.Requests;
 using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ public sealed partial class UpdatePoller(
     IUpdateOffsetStore offsetStore,
     IOptions<BotClientOptions> options,
     TimeProvider timeProvider,
+    TelegramMetrics metrics,
     ILogger<UpdatePoller> logger)
 {
     /// <summary>The update kinds the bot asks for; the rest are never sent to it.</summary>
@@ -28,24 +30,30 @@ public sealed partial class UpdatePoller(
     private const int BatchLimit = 100;
 
     /// <summary>Polls until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, cancellationToken);
+
+    /// <summary>
+    /// Polls until <paramref name="stoppingToken"/> is cancelled, then returns once the update in hand is handled;
+    /// <paramref name="abortToken"/> cuts that one short too.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken, CancellationToken abortToken)
     {
         try
         {
-            await PollAsync(cancellationToken);
+            await PollAsync(stoppingToken, abortToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             LogStopped(logger);
         }
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    private async Task PollAsync(CancellationToken cancellationToken, CancellationToken abortToken)
     {
         var errorDelay = FirstErrorDelay;
         var webhookDeleted = false;
-        long? lastHandled = null;
-        var lastHandledLoaded = false;
+        var handled = new HandledUpdates(offsetStore);
+        var started = false;
         var pollTimeout = (int)options.Value.PollingTimeout.TotalSeconds;
 
         while (true)
@@ -59,10 +67,10 @@ public sealed partial class UpdatePoller(
                     webhookDeleted = true;
                 }
 
-                if (!lastHandledLoaded)
+                var lastHandled = await handled.LastAsync(cancellationToken);
+                if (!started)
                 {
-                    lastHandled = await offsetStore.GetAsync(cancellationToken);
-                    lastHandledLoaded = true;
+                    started = true;
                     LogStarted(logger, lastHandled);
                 }
 
@@ -85,16 +93,19 @@ public sealed partial class UpdatePoller(
 
                 foreach (var update in updates.OrderBy(update => update.UpdateId))
                 {
+                    // The rest of the batch is not confirmed, so the server hands it to the next start.
+                    cancellationToken.ThrowIfCancellationRequested();
+
                     // The server redelivers what it was not told about, e.g. after a crash between handling and the next poll.
-                    if (update.UpdateId <= lastHandled)
+                    if (await handled.ContainsAsync(update.UpdateId, abortToken))
                     {
-                        LogSkipped(logger, update.UpdateId, lastHandled.Value);
+                        LogSkipped(logger, update.UpdateId);
+                        metrics.UpdateHandled(update, UpdateOutcome.Duplicate);
                         continue;
                     }
 
-                    await HandleAsync(update, cancellationToken);
-                    lastHandled = update.UpdateId;
-                    await offsetStore.SaveAsync(update.UpdateId, cancellationToken);
+                    await HandleAsync(update, abortToken);
+                    await handled.AddAsync(update.UpdateId, abortToken);
                 }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -125,8 +136,8 @@ public sealed partial class UpdatePoller(
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling for updates stopped")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: update {LastUpdateId} was already handled")]
-    private static partial void LogSkipped(ILogger logger, long updateId, long lastUpdateId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: it was already handled")]
+    private static partial void LogSkipped(ILogger logger, long updateId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: unable to poll, trying again in {DelaySeconds} s: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, double delaySeconds, string reason, Exception exception);

@@ -27,4 +27,5 @@ namespace DigestBot.Telegram.Serialization;
 [JsonSerializable(typeof(ApiResponse<ChatMember>))]
 [JsonSerializable(typeof(ApiResponse<Message>))]
 [JsonSerializable(typeof(ApiResponse<IReadOnlyList<Update>>))]
+[JsonSerializable(typeof(Update))]
 internal sealed partial class BotJsonContext : JsonSerializerContext;

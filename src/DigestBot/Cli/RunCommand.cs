@@ -3,6 +3,7 @@ using DigestBot.Importing;
 using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.Web;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -19,21 +20,25 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var host = BuildHost(parse.GetValue(GlobalOptions.Database));
+        await using var host = BuildHost(parse.GetValue(GlobalOptions.Database));
         await RunHostAsync(host, cancellationToken);
         return 0;
     }
 
     /// <summary>The bot's host: everything <c>run</c> starts, with optional settings on top of the configuration.</summary>
     /// <param name="configure">Changes before the host is built, such as another clock for tests.</param>
-    public static IHost BuildHost(string? connectionString, IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
+    public static WebApplication BuildHost(string? connectionString, IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
     {
-        var builder = AppHost.CreateBuilder(connectionString, quiet: false, settings);
+        var builder = AppHost.CreateWebBuilder(connectionString, settings);
+        var mode = TelegramServiceCollectionExtensions.ModeOf(builder.Configuration);
+        builder.Services.AddWeb(builder.Configuration, mode);
         builder.Services.AddHostedService<SeedWatcher>();
-        builder.Services.AddTelegram();
+        builder.Services.AddTelegram(mode);
         builder.Services.AddDigestJobs(builder.Configuration);
         configure?.Invoke(builder);
-        return builder.Build();
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        return app;
     }
 
     /// <summary>Checks the configuration, migrates, imports the seeds, then runs until cancelled.</summary>

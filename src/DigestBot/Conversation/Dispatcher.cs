@@ -3,6 +3,7 @@ using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Channels;
 using DigestBot.Localization;
+using DigestBot.Telegram.Diagnostics;
 using DigestBot.Telegram.Types;
 
 namespace DigestBot.Conversation;
@@ -49,24 +50,30 @@ public sealed class Dispatcher
     /// <summary>The commands there are, in the order the help lists them.</summary>
     public IEnumerable<string> Commands => byCommand.Keys;
 
-    public async Task DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
+    /// <summary>Answers <paramref name="update"/>; the outcome is one of <see cref="UpdateOutcome"/>'s.</summary>
+    public async Task<string> DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
     {
         // Edits and channel posts ask for no answer; the bot's own membership changes are followed silently.
         if (update.Message is { } message)
         {
-            await OnMessageAsync(message, replies, cancellationToken);
+            return await OnMessageAsync(message, replies, cancellationToken);
         }
-        else if (update.CallbackQuery is { } callback)
+
+        if (update.CallbackQuery is { } callback)
         {
-            await OnCallbackAsync(callback, replies, cancellationToken);
+            return await OnCallbackAsync(callback, replies, cancellationToken);
         }
-        else if (update.MyChatMember is { } change)
+
+        if (update.MyChatMember is { } change)
         {
             await membership.HandleAsync(change, cancellationToken);
+            return UpdateOutcome.Handled;
         }
+
+        return UpdateOutcome.Ignored;
     }
 
-    private async Task OnMessageAsync(Message message, IReplySink replies, CancellationToken cancellationToken)
+    private async Task<string> OnMessageAsync(Message message, IReplySink replies, CancellationToken cancellationToken)
     {
         var text = message.Text ?? "";
         var isCommand = CommandText.TryParse(text, identity.Username, out var name, out var arguments);
@@ -74,7 +81,7 @@ public sealed class Dispatcher
         if (!isCommand && !isPrivate)
         {
             // In a group the bot only speaks when spoken to with a command.
-            return;
+            return UpdateOutcome.Ignored;
         }
 
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, message.From, cancellationToken);
@@ -87,27 +94,25 @@ public sealed class Dispatcher
 
         if (!isCommand)
         {
-            await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Text"), cancellationToken), cancellationToken);
-            return;
+            return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Text"), cancellationToken), cancellationToken);
         }
 
         if (!byCommand.TryGetValue(name, out var handler))
         {
-            await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Command", TelegramHtml.Escape(TextTruncation.Truncate("/" + name, 64))), cancellationToken), cancellationToken);
-            return;
+            return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Command", TelegramHtml.Escape(TextTruncation.Truncate("/" + name, 64))), cancellationToken), cancellationToken);
         }
 
-        await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
+        return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
     }
 
-    private async Task OnCallbackAsync(CallbackQuery callback, IReplySink replies, CancellationToken cancellationToken)
+    private async Task<string> OnCallbackAsync(CallbackQuery callback, IReplySink replies, CancellationToken cancellationToken)
     {
         var answering = new AnsweringSink(replies);
         if (callback.Message is not { } message)
         {
             // Too old for Telegram to send along: nothing to act on, but the press is still answered.
             await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
-            return;
+            return UpdateOutcome.Handled;
         }
 
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, callback.From, cancellationToken);
@@ -123,13 +128,12 @@ public sealed class Dispatcher
         {
             if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
             {
-                await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
+                return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
             }
-            else
-            {
-                logger.LogInformation("Dispatcher: stale or foreign callback data in chat {ChatId}", message.Chat.Id);
-                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
-            }
+
+            logger.LogInformation("Dispatcher: stale or foreign callback data in chat {ChatId}", message.Chat.Id);
+            await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+            return UpdateOutcome.Handled;
         }
         finally
         {
@@ -140,16 +144,18 @@ public sealed class Dispatcher
         }
     }
 
-    private async Task RunAsync(ChatTurn turn, Func<ChatTurn, Task> handle, CancellationToken cancellationToken)
+    private async Task<string> RunAsync(ChatTurn turn, Func<ChatTurn, Task> handle, CancellationToken cancellationToken)
     {
         try
         {
             await handle(turn);
+            return UpdateOutcome.Handled;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Dispatcher: unable to answer {Command} in chat {ChatId}: {Message}", turn.Command ?? turn.Callback?.Action ?? "text", turn.ChatId, ex.Message);
             await TryApologizeAsync(turn, cancellationToken);
+            return UpdateOutcome.Failed;
         }
     }
 

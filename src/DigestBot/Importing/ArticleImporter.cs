@@ -5,6 +5,7 @@ using DigestBot.Core.Topics;
 using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Summaries;
+using DigestBot.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class ArticleImporter(
     ExtractiveSummarizer summarizer,
     IOptions<SummariesOptions> summaryOptions,
     IEnumerable<IArticleIndexer> indexers,
+    BotMetrics metrics,
     TimeProvider time)
 {
     private readonly SummaryOptions budget = summaryOptions.Value.ToSummaryOptions();
@@ -44,7 +46,9 @@ public sealed class ArticleImporter(
             }
 
             await reading;
-            return new ImportReport(outcomes);
+            var report = new ImportReport(outcomes);
+            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
+            return report;
         }
         finally
         {

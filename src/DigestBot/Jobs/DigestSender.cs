@@ -5,6 +5,7 @@ using DigestBot.Core.Digests;
 using DigestBot.Features.Digests;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Jobs;
@@ -16,6 +17,7 @@ public sealed class DigestSender(
     DeliveryLedger ledger,
     TelegramReplies replies,
     DigestScheduler scheduler,
+    BotMetrics metrics,
     ILogger<DigestSender> logger)
 {
     /// <summary>Active subscriptions of <paramref name="schedule"/> that have not had the digest ending at <paramref name="windowEnd"/>.</summary>
@@ -69,6 +71,7 @@ public sealed class DigestSender(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // A delivery left in Sending is never repeated; the next start settles it as interrupted.
+                    metrics.DigestFailed(blocked: false);
                     logger.LogError(ex, "digests: unable to deliver the digest to {ChatId}: {Error}", recipient.ChatId, ex.Message);
                 }
             }
@@ -129,6 +132,7 @@ public sealed class DigestSender(
             }
 
             await ledger.SentAsync(chatId, windowEnd, sent, cancellationToken);
+            metrics.DigestDelivered();
             logger.LogInformation("digests: sent the digest for the window ending {WindowEnd} to {ChatId} in {Parts} message(s)", windowEnd, chatId, sent.Count);
             return moved;
         }
@@ -136,12 +140,14 @@ public sealed class DigestSender(
         {
             // Blocked, removed from the group or a deleted account: the schedule pauses until the chat subscribes again.
             await ledger.FailedAsync(chatId, windowEnd, sent, ex.Description, pause: true, cancellationToken);
+            metrics.DigestFailed(blocked: true);
             logger.LogWarning("digests: unable to send the digest to {ChatId}: {Description}; its digests are paused", chatId, ex.Description);
             return true;
         }
         catch (Exception ex) when (ex is BotApiException or BotTransportException)
         {
             await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: false, cancellationToken);
+            metrics.DigestFailed(blocked: false);
             logger.LogError("digests: unable to send the digest for the window ending {WindowEnd} to {ChatId}: {Error}", windowEnd, chatId, ex.Message);
             return moved;
         }

@@ -6,6 +6,7 @@ using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.Telegram.Diagnostics;
 using DigestBot.Telegram.Sending;
 using DigestBot.Telegram.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public static class UpdatesBench
             {
                 Token = "123456:BENCH-token",
                 ApiBaseUrl = new Uri("http://fake.invalid/"),
-            }), limiter, TimeProvider.System, NullLogger<BotClient>.Instance);
+            }), limiter, TimeProvider.System, host.Services.GetRequiredService<TelegramMetrics>(), NullLogger<BotClient>.Instance);
             var replies = new TelegramReplies(client, NullLogger<TelegramReplies>.Instance);
 
             var updates = Generate(count).ToArray();

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
 using DigestBot.Tests.Infrastructure;
+using DigestBot.Tests.Telegram;
 
 namespace DigestBot.Tests.Cli;
 
@@ -49,5 +53,135 @@ public class ProcessTests
         lines.Should().Contain(l => l.Contains("Digest:DefaultTimeZone (env Digest__DefaultTimeZone)"));
         result.Error.Should().NotContain("   at ");
         File.Exists(folder.File("bot.db")).Should().BeFalse("nothing is touched before the configuration is right");
+    }
+
+    [Fact]
+    public async Task Each_wrong_webhook_setting_gets_a_line_naming_it_and_its_environment_variable()
+    {
+        using var folder = new TempFolder();
+        var environment = Environment(folder);
+        environment["Telegram__Token"] = "123456:ABC-DEF1234ghIkl";
+        environment["Telegram__Mode"] = "webhook";
+        environment["Telegram__WebhookUrl"] = "http://bot.example.org/telegram";
+        environment["Telegram__WebhookSecret"] = "not secret!";
+        environment["Telegram__MaxConnections"] = "500";
+
+        var result = await CommandLine.RunAsync("dotnet", [Executable, "run"], TimeSpan.FromMinutes(2), folder.Path, environment: environment);
+
+        result.ExitCode.Should().Be(2, result.Error);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().OnlyContain(line => line.StartsWith("digestbot: configuration: "));
+        lines.Should().BeEquivalentTo(
+        [
+            "digestbot: configuration: Telegram:MaxConnections (env Telegram__MaxConnections) must be between 1 and 100, got 500",
+            "digestbot: configuration: Telegram:WebhookUrl (env Telegram__WebhookUrl) must be an absolute https URL without a query, such as https://bot.example.org/telegram, not 'http://bot.example.org/telegram'",
+            "digestbot: configuration: Telegram:WebhookSecret (env Telegram__WebhookSecret) may only hold A-Z, a-z, 0-9, _ and -",
+            "digestbot: configuration: Urls (env Urls or ASPNETCORE_URLS) must be set when Telegram:Mode (env Telegram__Mode) is Webhook: where the bot listens for Telegram's calls, such as http://0.0.0.0:8080 behind an https proxy",
+        ]);
+        result.Error.Should().NotContain("not secret!", "a secret is never printed");
+        File.Exists(folder.File("bot.db")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Telegram__Mode", "Hook", "Telegram:Mode (env Telegram__Mode) must be Polling or Webhook, not 'Hook'")]
+    [InlineData("Telegram__WebhookSecret", "", "Telegram:WebhookSecret (env Telegram__WebhookSecret) must be set when Telegram:Mode (env Telegram__Mode) is Webhook: 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+    [InlineData("Telegram__WebhookUrl", "https://bot.example.org/metrics", "Telegram:WebhookUrl (env Telegram__WebhookUrl) must not end in /metrics: that path serves the bot's own metrics")]
+    [InlineData("Telemetry__OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint (env Telemetry__OtlpEndpoint) must be an absolute http or https URL, such as http://otel-collector:4317, not 'collector:4317'")]
+    public async Task A_single_wrong_receiving_setting_is_the_only_line(string variable, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var environment = Environment(folder);
+        environment["Telegram__Token"] = "123456:ABC-DEF1234ghIkl";
+        environment["Telegram__Mode"] = "Webhook";
+        environment["Telegram__WebhookUrl"] = "https://bot.example.org/telegram";
+        environment["Telegram__WebhookSecret"] = "s3cret";
+        environment["Urls"] = "http://127.0.0.1:0";
+        environment[variable] = value;
+
+        var result = await CommandLine.RunAsync("dotnet", [Executable, "run"], TimeSpan.FromMinutes(2), folder.Path, environment: environment);
+
+        result.ExitCode.Should().Be(2, result.Error);
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("digestbot: configuration: " + expected);
+    }
+
+    [Fact]
+    public async Task With_json_logging_and_Urls_the_bot_serves_health_and_stops_on_SIGTERM()
+    {
+        using var folder = new TempFolder();
+        await using var api = await FakeBotApi.StartAsync();
+        var port = FreePort.Next();
+        var environment = Environment(folder);
+        environment["Telegram__Token"] = FakeBotApi.Token;
+        environment["Telegram__ApiBaseUrl"] = api.BaseUrl.ToString();
+        environment["Urls"] = $"http://127.0.0.1:{port}";
+        environment["Logging__Console__FormatterName"] = "json";
+        environment["Seeds__Watch"] = "false";
+
+        var startInfo = new ProcessStartInfo("dotnet", [Executable, "run"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            var health = await WaitForHealthAsync(http, process);
+            health.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            // What systemd, Docker and Kubernetes send to stop a service.
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(deadline.Token);
+        }
+
+        process.ExitCode.Should().Be(0, await error);
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().NotBeEmpty();
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            json.RootElement.GetProperty("Category").GetString().Should().NotBeNullOrEmpty();
+            json.RootElement.TryGetProperty("Message", out _).Should().BeTrue();
+        }
+
+        lines.Should().Contain(l => l.Contains("Application is shutting down", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("Polling for updates stopped", StringComparison.Ordinal));
+        (await error).Should().NotContain(FakeBotApi.Token, "the token is never logged");
+    }
+
+    private static async Task<HttpStatusCode> WaitForHealthAsync(HttpClient http, Process process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            process.HasExited.Should().BeFalse("the bot keeps running until it is stopped");
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+                {
+                    return response.StatusCode;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
     }
 }

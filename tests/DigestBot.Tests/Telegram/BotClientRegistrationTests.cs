@@ -34,9 +34,9 @@ public sealed class BotClientRegistrationTests
     }
 
     [Theory]
-    [InlineData(null, null, "Telegram:Token is missing: set it to the token @BotFather gave the bot")]
-    [InlineData("42:abc/../x", null, "Telegram:Token is malformed: expected \"<bot id>:<secret>\"")]
-    [InlineData("42:abc", "-1", "Telegram:MaxRetries must be between 0 and 10, got -1")]
+    [InlineData(null, null, "Telegram:Token (env Telegram__Token) must be set: the token @BotFather gave, such as 123456:ABC-DEF1234ghIkl")]
+    [InlineData("42:abc/../x", null, "Telegram:Token (env Telegram__Token) is malformed: expected <bot id>:<secret>, such as 123456:ABC-DEF1234ghIkl")]
+    [InlineData("42:abc", "-1", "Telegram:MaxRetries (env Telegram__MaxRetries) must be between 0 and 10, got -1")]
     public void Invalid_options_name_the_setting(string? token, string? maxRetries, string expected)
     {
         using var services = Services(new() { ["Telegram:Token"] = token, ["Telegram:MaxRetries"] = maxRetries });
@@ -68,7 +68,7 @@ public sealed class BotClientRegistrationTests
 
         var act = () => services.GetRequiredService<IOptions<BotClientOptions>>().Value;
 
-        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal("Telegram:RateLimits:PerGroupPerMinute must be at least 1, got 0");
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal("Telegram:RateLimits:PerGroupPerMinute (env Telegram__RateLimits__PerGroupPerMinute) must be at least 1, got 0");
     }
 
     [Theory]

@@ -1,0 +1,61 @@
+using System.Diagnostics.Metrics;
+using DigestBot.Telegram.Types;
+
+namespace DigestBot.Telegram.Diagnostics;
+
+/// <summary>Counters of the Bot API client and the update receivers, on the meter the whole bot shares.</summary>
+public sealed class TelegramMetrics
+{
+    /// <summary>The one meter of the bot; a meter factory hands every part the same instance for this name.</summary>
+    public const string MeterName = "DigestBot";
+
+    private readonly Counter<long> _updates;
+    private readonly Counter<long> _messagesSent;
+    private readonly Counter<long> _apiErrors;
+    private readonly Counter<long> _floodWaits;
+
+    public TelegramMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _updates = meter.CreateCounter<long>("digestbot.updates.handled", "{update}", "Updates received, by type and outcome (handled, ignored, failed, duplicate).");
+        _messagesSent = meter.CreateCounter<long>("digestbot.telegram.messages.sent", "{message}", "Messages sent or edited in chats through the Bot API, by method.");
+        _apiErrors = meter.CreateCounter<long>("digestbot.telegram.api.errors", "{error}", "Bot API calls refused with an error, by method and error code.");
+        _floodWaits = meter.CreateCounter<long>("digestbot.telegram.flood.waits", "{wait}", "Flood limits (429) sat out before the call was repeated.");
+    }
+
+    /// <summary>The update kind as the Bot API names it in allowed_updates.</summary>
+    public static string TypeOf(Update update) => update switch
+    {
+        { Message: not null } => "message",
+        { EditedMessage: not null } => "edited_message",
+        { ChannelPost: not null } => "channel_post",
+        { CallbackQuery: not null } => "callback_query",
+        { MyChatMember: not null } => "my_chat_member",
+        _ => "other",
+    };
+
+    public void UpdateHandled(Update update, string outcome) =>
+        _updates.Add(1, new("type", TypeOf(update)), new("outcome", outcome));
+
+    public void MessageSent(string method) => _messagesSent.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    public void ApiError(string method, int errorCode) => _apiErrors.Add(1, new("method", method), new("code", errorCode));
+
+    public void FloodWait() => _floodWaits.Add(1);
+}
+
+/// <summary>What became of a received update, as counted by <see cref="TelegramMetrics.UpdateHandled"/>.</summary>
+public static class UpdateOutcome
+{
+    /// <summary>A handler answered it.</summary>
+    public const string Handled = "handled";
+
+    /// <summary>Nothing was asked of the bot: an edit, a channel post, text in a group.</summary>
+    public const string Ignored = "ignored";
+
+    /// <summary>Its handler failed.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>A redelivery of an update already handled, dropped unseen.</summary>
+    public const string Duplicate = "duplicate";
+}

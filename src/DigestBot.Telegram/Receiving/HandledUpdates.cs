@@ -1,0 +1,56 @@
+namespace DigestBot.Telegram.Receiving;
+
+/// <summary>
+/// Which updates were handled already, so that one delivered again (a poll after a crash, a webhook call Telegram
+/// repeats) is handled once. Webhook calls may come out of order, so besides the last id kept across restarts the
+/// recent ids are remembered: a late update below the last one is still new. One receiver uses it at a time.
+/// </summary>
+public sealed class HandledUpdates(IUpdateOffsetStore store)
+{
+    // Far more than Telegram ever has in flight: an id older than these is taken as handled.
+    private const int RecentLimit = 1024;
+
+    private readonly SortedSet<long> _recent = [];
+    private long? _floor;
+    private bool _loaded;
+
+    /// <summary>The highest id handled, or null before the first one; polling asks for the updates after it.</summary>
+    public async Task<long?> LastAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return _recent.Count > 0 ? Math.Max(_recent.Max, _floor ?? long.MinValue) : _floor;
+    }
+
+    public async Task<bool> ContainsAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return updateId <= _floor || _recent.Contains(updateId);
+    }
+
+    /// <summary>Records <paramref name="updateId"/> as handled and keeps the highest id in the store.</summary>
+    public async Task AddAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var last = await LastAsync(cancellationToken);
+        _recent.Add(updateId);
+        if (_recent.Count > RecentLimit)
+        {
+            _floor = _recent.Min;
+            _recent.Remove(_recent.Min);
+        }
+
+        if (last is null || updateId > last)
+        {
+            await store.SaveAsync(updateId, cancellationToken);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!_loaded)
+        {
+            _floor = await store.GetAsync(cancellationToken);
+            _loaded = true;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DigestBot.Tests.Telegram;
+
+namespace DigestBot.Tests.Web;
+
+/// <summary>Webhook mode end to end: Telegram's calls over HTTP into the running host, replies out to the fake Bot API.</summary>
+public sealed class WebhookTests
+{
+    [Fact]
+    public async Task At_start_the_bot_sets_its_webhook_with_the_secret_the_update_kinds_and_the_connection_limit()
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        var set = (await bot.WaitForAsync("setWebhook", 1)).Single();
+
+        JsonNode.DeepEquals(set.Body, JsonNode.Parse("""
+            {
+              "url": "https://bot.example.org/telegram/hook",
+              "secret_token": "s3cret_Token-1",
+              "allowed_updates": ["message", "edited_message", "channel_post", "callback_query", "my_chat_member"],
+              "max_connections": 7
+            }
+            """)).Should().BeTrue(because: "setWebhook was called with {0}", set.Body.ToJsonString());
+        bot.Api.RequestsFor("getUpdates").Should().BeEmpty("a bot on a webhook never polls");
+        bot.Api.RequestsFor("deleteWebhook").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_update_with_the_secret_is_acknowledged_and_answered_through_the_Bot_API()
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        using var response = await bot.PostUpdateAsync(BotJson.TextUpdate(501, "/help"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var reply = (await bot.WaitForAsync("sendMessage", 1)).Single();
+        reply.Body["chat_id"]!.GetValue<long>().Should().Be(42);
+        reply.Body["text"]!.GetValue<string>().Should().Contain("/latest");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("s3cret_Token-2")]
+    [InlineData("s3cret_Token-1x")]
+    [InlineData("S3CRET_TOKEN-1")]
+    public async Task A_call_without_the_right_secret_is_refused_and_nothing_is_handled(string? secret)
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        using var refused = await bot.PostUpdateAsync(BotJson.TextUpdate(601, "/help"), secret);
+        using var accepted = await bot.PostUpdateAsync(BotJson.TextUpdate(602, "/start"));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        await bot.WaitForAsync("sendMessage", 1);
+        await Task.Delay(300);
+        bot.Api.RequestsFor("sendMessage").Should().ContainSingle("only the update with the secret was handled");
+        (await bot.Get<DigestBot.Telegram.Receiving.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(602);
+    }
+
+    [Fact]
+    public async Task An_update_Telegram_delivers_twice_is_answered_once()
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        using var first = await bot.PostUpdateAsync(BotJson.TextUpdate(701, "/help"));
+        using var again = await bot.PostUpdateAsync(BotJson.TextUpdate(701, "/help"));
+        using var next = await bot.PostUpdateAsync(BotJson.TextUpdate(702, "/start"));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "Telegram must not repeat it a third time");
+        await bot.WaitForAsync("sendMessage", 2);
+        await Task.Delay(300);
+        bot.Api.RequestsFor("sendMessage").Should().HaveCount(2, "/help once and /start once");
+        var metrics = await bot.Http.GetStringAsync("/metrics");
+        metrics.Should().Contain("digestbot_updates_handled_total{outcome=\"duplicate\",type=\"message\"} 1\n");
+        metrics.Should().Contain("digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 2\n");
+    }
+
+    [Fact]
+    public async Task An_update_that_arrives_late_out_of_order_is_still_answered()
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        (await bot.PostUpdateAsync(BotJson.TextUpdate(802, "/help"))).Dispose();
+        (await bot.PostUpdateAsync(BotJson.TextUpdate(801, "/start"))).Dispose();
+
+        await bot.WaitForAsync("sendMessage", 2);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("{}")]
+    [InlineData("{\"update_id\": \"many\"}")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task A_body_that_is_not_an_update_gets_400_and_the_bot_goes_on(string body)
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        using var garbage = await bot.PostAsync(body);
+        using var update = await bot.PostUpdateAsync(BotJson.TextUpdate(901, "/help"));
+
+        garbage.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        update.StatusCode.Should().Be(HttpStatusCode.OK);
+        await bot.WaitForAsync("sendMessage", 1);
+    }
+
+    [Fact]
+    public async Task At_shutdown_the_updates_already_accepted_are_still_answered()
+    {
+        var api = await FakeBotApi.StartAsync();
+        // Each reply takes a while, so the shutdown comes while most are still queued.
+        api.AnswerByDefault("sendMessage", new FakeAnswer(async context =>
+        {
+            await Task.Delay(200);
+            await FakeAnswer.Ok(BotJson.Message(1, 42, "ok")).WriteAsync(context);
+        }));
+        await using var bot = await WebBot.StartAsync(api: api);
+        await bot.WaitForAsync("setWebhook", 1);
+
+        for (var id = 1001; id <= 1005; id++)
+        {
+            using var response = await bot.PostUpdateAsync(BotJson.TextUpdate(id, "/help"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await bot.StopAsync();
+
+        api.RequestsFor("sendMessage").Should().HaveCount(5, "every accepted update is answered before the bot stops");
+        api.RequestsFor("deleteWebhook").Should().BeEmpty("Telegram keeps updates for the next start");
+    }
+}
