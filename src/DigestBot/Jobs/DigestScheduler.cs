@@ -144,8 +144,11 @@ public sealed class DigestScheduler(
         && cron.TimeZone.Id == schedule.Zone.Id
         && cron.MisfireInstruction == CronTriggerMisfireInstruction.IgnoreMisfires;
 
+    // On a cluster, a firing whose node dies is fired again by another node: the chats it had not reached yet still get
+    // the digest, and those it had are not sent it twice (their deliveries are recorded).
     private static IJobDetail Job(DigestSchedule schedule) => JobBuilder.Create<DigestJob>()
         .WithIdentity(schedule.JobKey)
+        .RequestRecovery()
         .UsingJobData(DigestJob.TimeKey, Core.Schedules.DigestTime.Format(schedule.Time))
         .UsingJobData(DigestJob.TimeZoneKey, schedule.TimeZone)
         .Build();

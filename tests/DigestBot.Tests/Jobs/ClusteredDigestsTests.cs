@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
@@ -12,8 +13,9 @@ namespace DigestBot.Tests.Jobs;
 
 /// <summary>
 /// Two bot processes on one PostgreSQL database, as instances behind a load balancer run: Quartz's clustered store fires
-/// each digest on one of them. They share the fake Bot API and the test's clock, which Quartz reads for its firings and
-/// its check-ins alike, so the cluster's time moves only when the test says.
+/// each digest on one of them. They share the fake Bot API; each has a clock the test moves, which Quartz reads for its
+/// firings and its check-ins alike. The clocks move together, except that a node whose clock stops is, to the cluster,
+/// a node that died.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetime
@@ -23,18 +25,20 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
     private const long ChannelId = -1001234567890;
     private static readonly long[] Chats = [1, 2, 3, 4, ChannelId];
 
-    private readonly TestTimeProvider clock = new(autoAdvance: false);
+    private readonly TestTimeProvider clockA = new(autoAdvance: false);
+    private readonly TestTimeProvider clockB = new(autoAdvance: false);
     private FakeBotApi api = null!;
     private ScheduledBot a = null!;
     private ScheduledBot b = null!;
 
     public async Task InitializeAsync()
     {
-        clock.Advance(Day - clock.GetUtcNow());
+        clockA.Advance(Day - clockA.GetUtcNow());
+        clockB.Advance(Day - clockB.GetUtcNow());
         api = await FakeBotApi.StartAsync();
         var database = await server.CreateDatabaseAsync("cluster_" + Guid.NewGuid().ToString("N")[..8]);
-        a = await ScheduledBot.CreateNodeAsync(database, api, clock);
-        b = await ScheduledBot.CreateNodeAsync(database, api, clock);
+        a = await ScheduledBot.CreateNodeAsync(database, api, clockA);
+        b = await ScheduledBot.CreateNodeAsync(database, api, clockB);
     }
 
     public async Task DisposeAsync()
@@ -120,6 +124,56 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
         b.Logs.Lines.Should().ContainSingle(l => l.Contains($"digests: delivery to 1 for the window ending {due} was interrupted"));
     }
 
+    [Fact]
+    public async Task A_digest_whose_node_dies_while_sending_is_finished_by_the_other_node_without_a_duplicate()
+    {
+        var due = Day.AddHours(4);
+        foreach (var id in new long[] { 1, 2, 3 })
+        {
+            await SubscribedAsync(new Chat { Id = id, Type = ChatType.Private, FirstName = "Reader" }, "Asia/Almaty");
+        }
+
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        var dead = await NodeAsync(a);
+        await a.AddArticleAsync("Parliament passes the budget");
+
+        // Node a alone reaches 09:00 and fires the digest, a second late; its first message never gets an answer, and its
+        // clock stops there: it neither sends nor checks in again, as a process that died.
+        var answer = new TaskCompletionSource();
+        api.Enqueue("sendMessage", new FakeAnswer(async context =>
+        {
+            await answer.Task;
+            await FakeAnswer.Error(400, "Bad Request: the test is over").WriteAsync(context);
+        }));
+        try
+        {
+            clockA.Advance(due.AddSeconds(1) - clockA.GetUtcNow());
+            await SentAsync(1);
+            var cutOff = long.Parse(api.RequestsFor("sendMessage")[0].Body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
+
+            // Node b's time goes on: it writes node a off, fires its digest again and sends it to the chats not reached yet.
+            clockB.Advance(due - clockB.GetUtcNow());
+            await WrittenOffAsync(dead);
+            await SentAsync(3);
+            await b.SettledAsync();
+
+            var alive = await NodeAsync(b);
+            var sends = api.RequestsFor("sendMessage").Select(r => long.Parse(r.Body["chat_id"]!.ToString(), CultureInfo.InvariantCulture)).ToList();
+            sends.Should().BeEquivalentTo([1L, 2L, 3L], "the chat whose message was cut off is not sent it again");
+            await using (var db = b.Db())
+            {
+                (await db.Deliveries.OrderBy(d => d.ChatId).Select(d => new { d.ChatId, d.WindowEnd, d.State, d.Node }).ToListAsync()).Should().BeEquivalentTo(
+                    sends.Order().Select(chat => chat == cutOff
+                        ? new { ChatId = chat, WindowEnd = due, State = DeliveryState.Interrupted, Node = dead }
+                        : new { ChatId = chat, WindowEnd = due, State = DeliveryState.Sent, Node = alive }));
+            }
+        }
+        finally
+        {
+            answer.SetResult();
+        }
+    }
+
     private static async Task<string> NodeAsync(ScheduledBot bot) => (await bot.Get<ISchedulerFactory>().GetScheduler()).SchedulerInstanceId;
 
     private static async Task<List<string>> ScheduledAsync(ScheduledBot bot)
@@ -127,6 +181,17 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
         var scheduler = await bot.Get<ISchedulerFactory>().GetScheduler();
         var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSchedule.Group));
         return [.. keys.Select(k => k.Name).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Waits, in real time, until the Bot API has been asked to send <paramref name="count"/> messages.</summary>
+    private async Task SentAsync(int count)
+    {
+        var waiting = Stopwatch.StartNew();
+        while (api.RequestsFor("sendMessage").Count < count)
+        {
+            waiting.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), $"{count} message(s) are sent");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A chat subscribed at 09:00 in <paramref name="zone"/>, written to the database without a word to the scheduler.</summary>
@@ -138,14 +203,15 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Moves the shared clock, then waits until the store has nothing due or running, whichever node fires it.</summary>
+    /// <summary>Moves both clocks, then waits until the store has nothing due or running, whichever node fires it.</summary>
     private async Task RunUntilAsync(ScheduledBot running, DateTimeOffset moment)
     {
-        clock.Advance(moment - clock.GetUtcNow());
+        clockA.Advance(moment - clockA.GetUtcNow());
+        clockB.Advance(moment - clockB.GetUtcNow());
         await running.SettledAsync();
     }
 
-    /// <summary>Moves the clock on a few seconds at a time until node b's check-ins have dropped <paramref name="node"/>.</summary>
+    /// <summary>Moves node b's clock on a few seconds at a time until its check-ins have dropped <paramref name="node"/>.</summary>
     private async Task WrittenOffAsync(string node)
     {
         var scheduler = await b.Get<ISchedulerFactory>().GetScheduler();
@@ -153,7 +219,7 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
         while ((await scheduler.QueryClusterNodes()).Any(n => n.InstanceId == node))
         {
             waiting.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "a node that stopped checking in is written off");
-            clock.Advance(TimeSpan.FromSeconds(5));
+            clockB.Advance(TimeSpan.FromSeconds(5));
             await Task.Delay(100);
         }
     }

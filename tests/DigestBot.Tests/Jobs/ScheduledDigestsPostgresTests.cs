@@ -5,7 +5,11 @@ using DigestBot.Storage;
 using DigestBot.Telegram.Types;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DigestBot.Tests.Jobs;
 
@@ -53,9 +57,34 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
         (await host.Get<ChatDirectory>().FindAsync(group, CancellationToken.None)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task Quartzs_tables_come_with_the_migrations_and_go_with_them_and_its_cluster_settings_are_configurable()
+    {
+        var database = await server.CreateDatabaseAsync("quartz_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await StartAsync(database, new() { ["Quartz:JobStore:Clustering:CheckinInterval"] = "00:00:20" });
+        await using var db = host.Db();
+        (await QuartzTablesAsync(db)).Should().HaveCount(15);
+        (await db.Database.SqlQueryRaw<string>("SELECT lock_name AS \"Value\" FROM qrtz_locks ORDER BY 1").ToListAsync())
+            .Should().Equal("STATE_ACCESS", "TRIGGER_ACCESS");
+
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261122000000_DeliveryNodes");
+        (await QuartzTablesAsync(db)).Should().BeEmpty();
+        await migrator.MigrateAsync();
+        (await QuartzTablesAsync(db)).Should().HaveCount(15);
+
+        // The scheduler checks the schema when it is built.
+        var scheduler = await host.Get<ISchedulerFactory>().GetScheduler();
+        (await scheduler.GetMetadata()).JobStoreClustered.Should().BeTrue();
+        host.Get<IOptions<ClusteringOptions>>().Value.CheckinInterval.Should().Be(TimeSpan.FromSeconds(20));
+    }
+
     // The bot's services and its scheduler on the clustered store, without starting them.
-    private static Task<TestHost> StartAsync(string database) => TestHost.StartAsync(
+    private static Task<TestHost> StartAsync(string database, Dictionary<string, string?>? settings = null) => TestHost.StartAsync(
         connectionString: database,
-        settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" },
+        settings: new Dictionary<string, string?>(settings ?? []) { ["Storage:Provider"] = "Postgres" },
         configure: builder => builder.Services.AddDigestJobs(builder.Configuration));
+
+    private static Task<List<string>> QuartzTablesAsync(DigestDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_name LIKE 'qrtz\\_%'").ToListAsync();
 }
