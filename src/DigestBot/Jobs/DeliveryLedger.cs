@@ -91,11 +91,11 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
         foreach (var delivery in interrupted)
         {
             delivery.State = DeliveryState.Interrupted;
-            delivery.Error = "interrupted by a restart";
+            delivery.Error = "interrupted: the process sending it stopped";
             delivery.FinishedAt = time.GetUtcNow();
             await AdvanceWindowAsync(db, delivery.ChatId, delivery.WindowEnd, cancellationToken);
             logger.LogWarning(
-                "digests: delivery to {ChatId} for the window ending {WindowEnd} was interrupted by a restart; not sent again to avoid a duplicate",
+                "digests: delivery to {ChatId} for the window ending {WindowEnd} was interrupted when the process sending it stopped; not sent again to avoid a duplicate",
                 delivery.ChatId,
                 delivery.WindowEnd);
         }

@@ -15,7 +15,7 @@ public sealed class DigestScheduler(
     TimeProvider time,
     ILogger<DigestScheduler> logger) : IScheduleListener
 {
-    // Any number the bot's other advisory locks, if it ever takes some, do not use.
+    // The key of the advisory lock that the nodes take to change the schedules: a constant no other lock of the bot uses.
     private const long SyncLockKey = 0x4469_6765_7374_5363;
 
     private readonly SemaphoreSlim gate = new(1, 1);
