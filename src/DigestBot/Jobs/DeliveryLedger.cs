@@ -1,20 +1,24 @@
 using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace DigestBot.Jobs;
 
-/// <summary>The Deliveries table: claims a chat's window before sending, records how it went, settles interrupted sends
-/// and follows a chat that moved to a new id.</summary>
-public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time, ILogger<DeliveryLedger> logger)
+/// <summary>The Deliveries table: claims a chat's window before sending, records how it went, settles sends that a stopped
+/// process left half done and follows a chat that moved to a new id.</summary>
+public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory, ISchedulerFactory schedulers, TimeProvider time, ILogger<DeliveryLedger> logger)
 {
-    /// <summary>When this process began: a delivery still sending from before then was cut off by a restart.</summary>
+    /// <summary>When this process began: a delivery of this node still sending from before then was cut off by a restart
+    /// under the same node id.</summary>
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
-    /// <summary>Records the delivery as <see cref="DeliveryState.Sending"/>; false when the chat's window already has one.</summary>
+    /// <summary>Records the delivery as <see cref="DeliveryState.Sending"/> by this node; false when the chat's window
+    /// already has one.</summary>
     public async Task<bool> BeginAsync(long chatId, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
+        var node = await NodeAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Deliveries.Add(new Delivery { ChatId = chatId, WindowEnd = windowEnd, State = DeliveryState.Sending, StartedAt = time.GetUtcNow() });
+        db.Deliveries.Add(new Delivery { ChatId = chatId, WindowEnd = windowEnd, State = DeliveryState.Sending, Node = node, StartedAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,21 +72,30 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
     /// recording: they become <see cref="DeliveryState.Interrupted"/> and are not sent again, because Telegram cannot tell
     /// whether the message arrived and a duplicate is worse than a gap the log explains. Their windows move on.
     /// </summary>
+    /// <remarks>
+    /// Other nodes of a cluster may be sending right now, so only the deliveries of nodes the cluster has written off are
+    /// settled, and this node's own from before it started again under the same id. Quartz drops a node that stopped
+    /// checking in from its table at the first check-in of another past the check-in interval and threshold; a node that
+    /// merely looks late is still counted, because settling a send in progress would lose its outcome.
+    /// </remarks>
     public async Task<int> ResolveInterruptedAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var node = scheduler.SchedulerInstanceId;
+        var running = (await scheduler.QueryClusterNodes(cancellationToken)).Select(n => n.InstanceId).ToList();
         var startedAt = StartedAt;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var interrupted = await db.Deliveries
-            .Where(d => d.State == DeliveryState.Sending && d.StartedAt < startedAt)
+            .Where(d => d.State == DeliveryState.Sending && (!running.Contains(d.Node) || (d.Node == node && d.StartedAt < startedAt)))
             .ToListAsync(cancellationToken);
         foreach (var delivery in interrupted)
         {
             delivery.State = DeliveryState.Interrupted;
-            delivery.Error = "interrupted by a restart";
+            delivery.Error = "interrupted: the process sending it stopped";
             delivery.FinishedAt = time.GetUtcNow();
             await AdvanceWindowAsync(db, delivery.ChatId, delivery.WindowEnd, cancellationToken);
             logger.LogWarning(
-                "digests: delivery to {ChatId} for the window ending {WindowEnd} was interrupted by a restart; not sent again to avoid a duplicate",
+                "digests: delivery to {ChatId} for the window ending {WindowEnd} was interrupted when the process sending it stopped; not sent again to avoid a duplicate",
                 delivery.ChatId,
                 delivery.WindowEnd);
         }
@@ -144,6 +157,9 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
             subscription.LastWindowEnd = windowEnd;
         }
     }
+
+    private async Task<string> NodeAsync(CancellationToken cancellationToken) =>
+        (await schedulers.GetScheduler(cancellationToken)).SchedulerInstanceId;
 
     private async Task<bool> ExistsAsync(long chatId, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {

@@ -21,10 +21,13 @@ public sealed class DigestJob(DigestSender sender, TimeProvider time, IOptions<D
         DigestTime.TryParse(data.GetString(TimeKey), out var localTime);
         var schedule = new DigestSchedule(localTime, data.GetString(TimeZoneKey) ?? "UTC");
 
-        // A catch-up names the time it stands for; a regular firing covers up to its scheduled time, even when it runs late.
+        // A catch-up names the time it stands for; a regular firing covers up to its scheduled time, even when it runs late;
+        // a firing taken over from a node that died carries the time of the firing it stands for.
         var windowEnd = (data.GetString(WindowEndKey) is { } missed
             ? DateTimeOffset.Parse(missed, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : context.ScheduledFireTimeUtc ?? time.GetUtcNow()).ToUniversalTime();
+            : context.Recovering && data.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime) is { } original
+                ? DateTimeOffset.Parse(original, CultureInfo.InvariantCulture)
+                : context.ScheduledFireTimeUtc ?? time.GetUtcNow()).ToUniversalTime();
         var late = time.GetUtcNow() - windowEnd;
         if (late > options.Value.CatchUpWindow)
         {

@@ -15,17 +15,25 @@ public sealed class DigestScheduler(
     TimeProvider time,
     ILogger<DigestScheduler> logger) : IScheduleListener
 {
+    // The key of the advisory lock that the nodes take to change the schedules: a constant no other lock of the bot uses.
+    private const long SyncLockKey = 0x4469_6765_7374_5363;
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>Adds the triggers of schedules that gained a subscription and removes those of schedules that lost their last.</summary>
+    /// <summary>Adds the triggers of schedules that gained a subscription, removes those of schedules that lost their last,
+    /// and replaces those stored otherwise than this version builds them.</summary>
+    /// <remarks>On PostgreSQL the store is shared by every node; a change made through one node is in it for all.</remarks>
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
         // Two changes at once would each see the other's half-done diff.
         await gate.WaitAsync(cancellationToken);
         try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockNodesAsync(db, cancellationToken);
             var scheduler = await schedulers.GetScheduler(cancellationToken);
-            var wanted = await ActiveSchedulesAsync(cancellationToken);
+            var wanted = await ActiveSchedulesAsync(db, cancellationToken);
             var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSchedule.Group), cancellationToken);
             var stale = existing.Except(wanted.Select(s => s.JobKey)).ToList();
             if (stale.Count > 0)
@@ -34,11 +42,19 @@ public sealed class DigestScheduler(
                 logger.LogInformation("digests: removed the schedule(s) {Schedules}", string.Join(", ", stale.Select(k => k.Name)));
             }
 
-            foreach (var schedule in wanted.Where(s => !existing.Contains(s.JobKey)))
+            foreach (var schedule in wanted)
             {
+                // A trigger stored as wanted is left alone: replacing it would reset a firing that is due right now.
+                if (existing.Contains(schedule.JobKey) && IsCurrent(await scheduler.GetTrigger(schedule.TriggerKey, cancellationToken), schedule))
+                {
+                    continue;
+                }
+
                 await scheduler.ScheduleJob(Job(schedule), Trigger(schedule), ScheduleJobOptions.Replacing, cancellationToken);
                 logger.LogInformation("digests: scheduled {Schedule}", schedule);
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
@@ -96,6 +112,11 @@ public sealed class DigestScheduler(
     private async Task<List<DigestSchedule>> ActiveSchedulesAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ActiveSchedulesAsync(db, cancellationToken);
+    }
+
+    private static async Task<List<DigestSchedule>> ActiveSchedulesAsync(DigestDbContext db, CancellationToken cancellationToken)
+    {
         var rows = await db.Subscriptions.Where(s => s.Active)
             .Select(s => new { s.Time, s.TimeZone })
             .Distinct()
@@ -103,8 +124,31 @@ public sealed class DigestScheduler(
         return [.. rows.Select(r => new DigestSchedule(r.Time, r.TimeZone))];
     }
 
+    /// <summary>
+    /// On PostgreSQL, holds a lock shared by every node until the transaction ends: one node at a time reads the
+    /// subscriptions and brings the store in line, so a node that found a time without subscribers cannot remove the
+    /// trigger another node has just found wanted.
+    /// </summary>
+    private static async Task LockNodesAsync(DigestDbContext db, CancellationToken cancellationToken)
+    {
+        if (db is PostgresDigestDbContext)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SyncLockKey})", cancellationToken);
+        }
+    }
+
+    private static bool IsCurrent(ITrigger? stored, DigestSchedule schedule) =>
+        stored is ICronTrigger cron
+        && cron.JobKey.Equals(schedule.JobKey)
+        && cron.CronExpressionString == schedule.Cron
+        && cron.TimeZone.Id == schedule.Zone.Id
+        && cron.MisfireInstruction == CronTriggerMisfireInstruction.IgnoreMisfires;
+
+    // On a cluster, a firing whose node dies is fired again by another node: the chats it had not reached yet still get
+    // the digest, and those it had are not sent it twice (their deliveries are recorded).
     private static IJobDetail Job(DigestSchedule schedule) => JobBuilder.Create<DigestJob>()
         .WithIdentity(schedule.JobKey)
+        .RequestRecovery()
         .UsingJobData(DigestJob.TimeKey, Core.Schedules.DigestTime.Format(schedule.Time))
         .UsingJobData(DigestJob.TimeZoneKey, schedule.TimeZone)
         .Build();

@@ -1,4 +1,7 @@
+using DigestBot.Core.Schedules;
 using DigestBot.Features.Digests;
+using DigestBot.Storage;
+using Npgsql;
 using Quartz;
 
 namespace DigestBot.Jobs;
@@ -8,11 +11,36 @@ public static class JobsServiceCollectionExtensions
 {
     public const string Section = "Quartz";
 
+    private static int offsetZonesAdded;
+
     public static IServiceCollection AddDigestJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        // The store is Quartz's default, in memory, unless the Quartz section names another (a clustered ADO.NET store).
+        // A fixed offset ("UTC+05:00") is a custom zone that no system lookup finds: a trigger read back from the store
+        // needs it found by its id. Quartz keeps resolvers for the whole process, so this is added once.
+        if (Interlocked.Exchange(ref offsetZonesAdded, 1) == 0)
+        {
+            TimeZones.AddResolver(id => ScheduleZone.TryParse(id, out var zone, out _) ? zone : null);
+        }
+
         // The clock is the container's TimeProvider, which Quartz takes when none is given in code.
-        services.AddQuartz(configuration.GetSection(Section));
+        services.AddQuartz(configuration.GetSection(Section), quartz =>
+        {
+            // Each process gets an id of its own, even alone on SQLite: a delivery records the id of the process that
+            // claimed it, and only a process that is gone leaves one to settle. An id set in the configuration is kept.
+            quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId |= scheduler.InstanceId == QuartzSchedulerOptions.DefaultInstanceId);
+            if (StorageOptions.ProviderIn(configuration) == StorageProvider.Postgres)
+            {
+                // Every bot process on the database is a node of one cluster: a trigger fires on one node only, and a
+                // node that stops has its triggers fired by the others. The tables come with the migrations; the
+                // check-in and misfire settings are Quartz's, under Quartz:JobStore.
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(NpgsqlFactory.Instance, StorageOptions.ConnectionStringIn(configuration));
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                });
+            }
+        });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<DigestScheduler>();

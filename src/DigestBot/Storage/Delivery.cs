@@ -18,6 +18,10 @@ public sealed class Delivery
     /// <summary>Why it failed or was interrupted.</summary>
     public string? Error { get; set; }
 
+    /// <summary>The bot process that claimed it: its scheduler instance id, which is unique among the running processes.</summary>
+    /// <remarks>A delivery left <see cref="DeliveryState.Sending"/> is settled only once this process is gone.</remarks>
+    public string Node { get; set; } = "";
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
@@ -33,6 +37,6 @@ public enum DeliveryState
 
     Failed,
 
-    /// <summary>Found in <see cref="Sending"/> after a restart: perhaps sent, perhaps not, and never sent again.</summary>
+    /// <summary>Found in <see cref="Sending"/> after its process stopped: perhaps sent, perhaps not, and never sent again.</summary>
     Interrupted,
 }

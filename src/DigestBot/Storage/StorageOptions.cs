@@ -17,6 +17,14 @@ public sealed class StorageOptions
 
     public StorageProvider ProviderKind =>
         Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) ? kind : StorageProvider.Sqlite;
+
+    /// <summary>The provider as configured, for registrations that depend on it before the container is built.</summary>
+    public static StorageProvider ProviderIn(IConfiguration configuration) =>
+        new StorageOptions { Provider = configuration[$"{Section}:{nameof(Provider)}"] ?? nameof(StorageProvider.Sqlite) }.ProviderKind;
+
+    /// <summary><c>ConnectionStrings:Articles</c> as configured, for registrations made before the container is built.</summary>
+    public static string ConnectionStringIn(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) ?? new StorageOptions().ConnectionString;
 }
 
 /// <summary>The supported database engines.</summary>

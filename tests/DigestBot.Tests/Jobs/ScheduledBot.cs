@@ -16,13 +16,19 @@ namespace DigestBot.Tests.Jobs;
 internal sealed class ScheduledBot : IAsyncDisposable
 {
     private readonly TempFolder folder = new();
+    private readonly string database;
+    private readonly Dictionary<string, string?> storage;
+    private readonly bool ownsApi;
     private IHost? host;
     private bool started;
 
-    private ScheduledBot(FakeBotApi api, TestTimeProvider clock)
+    private ScheduledBot(FakeBotApi api, TestTimeProvider clock, string? database, bool ownsApi)
     {
         Api = api;
         Clock = clock;
+        this.ownsApi = ownsApi;
+        this.database = database ?? folder.File("bot.db");
+        storage = database is null ? [] : new() { ["Storage:Provider"] = "Postgres" };
         Directory.CreateDirectory(folder.File("seeds"));
     }
 
@@ -39,15 +45,32 @@ internal sealed class ScheduledBot : IAsyncDisposable
     {
         var clock = new TestTimeProvider(autoAdvance: false);
         clock.Advance(now - clock.GetUtcNow());
-        var bot = new ScheduledBot(await FakeBotApi.StartAsync(), clock);
+        var bot = new ScheduledBot(await FakeBotApi.StartAsync(), clock, database: null, ownsApi: true);
         await bot.BuildAsync();
         return bot;
     }
 
+    /// <summary>One node of a cluster: a host on a PostgreSQL database, a Bot API and a clock that other nodes share.</summary>
+    public static async Task<ScheduledBot> CreateNodeAsync(string connectionString, FakeBotApi api, TestTimeProvider clock)
+    {
+        var bot = new ScheduledBot(api, clock, connectionString, ownsApi: false);
+        await bot.BuildAsync();
+        return bot;
+    }
+
+    /// <summary>Starts the host and waits, in real time, for its scheduler, which starts once the host has (and, on a
+    /// cluster, has checked in).</summary>
     public async Task StartAsync()
     {
         await host!.StartAsync();
         started = true;
+        var scheduler = await Get<ISchedulerFactory>().GetScheduler();
+        var waiting = Stopwatch.StartNew();
+        while (scheduler.Status != SchedulerStatus.Running)
+        {
+            waiting.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the scheduler starts with the host");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Stops the host as a shutdown would, then builds a new one on the same database; call <see cref="StartAsync"/> next.</summary>
@@ -118,7 +141,11 @@ internal sealed class ScheduledBot : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Api.DisposeAsync();
+        if (ownsApi)
+        {
+            await Api.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         folder.Dispose();
     }
@@ -127,8 +154,8 @@ internal sealed class ScheduledBot : IAsyncDisposable
     {
         Logs = new LogRecorder();
         host = RunCommand.BuildHost(
-            folder.File("bot.db"),
-            new Dictionary<string, string?>
+            database,
+            new Dictionary<string, string?>(storage)
             {
                 ["Telegram:Token"] = FakeBotApi.Token,
                 ["Telegram:ApiBaseUrl"] = Api.BaseUrl.ToString(),
@@ -151,7 +178,8 @@ internal sealed class ScheduledBot : IAsyncDisposable
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
     }
 
-    private async Task StopAsync()
+    /// <summary>Stops the host as a shutdown would.</summary>
+    public async Task StopAsync()
     {
         if (host is null)
         {

@@ -5,11 +5,15 @@ using DigestBot.Storage;
 using DigestBot.Telegram.Types;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DigestBot.Tests.Jobs;
 
-/// <summary>The deliveries' storage work (claims, moves, interrupted sends, due chats) on a real PostgreSQL server.</summary>
+/// <summary>The deliveries' storage work (claims, moves, sends a stopped process left, due chats) on a real PostgreSQL server.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
 {
@@ -20,7 +24,7 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
         var due = new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero);
         var schedule = new DigestSchedule(new TimeOnly(9, 0), "Asia/Almaty");
         var database = await server.CreateDatabaseAsync("schedule_" + Guid.NewGuid().ToString("N")[..8]);
-        await using var host = await TestHost.StartAsync(connectionString: database, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" }, configure: builder => builder.Services.AddSingleton<DeliveryLedger>());
+        await using var host = await StartAsync(database);
         var store = host.Get<SubscriptionStore>();
         await store.SubscribeAsync(new Chat { Id = reader, Type = ChatType.Private, FirstName = "Dana" }, [], managedBy: null, CancellationToken.None);
         await store.SubscribeAsync(new Chat { Id = group, Type = ChatType.Group, Title = "Team" }, [], managedBy: reader, CancellationToken.None);
@@ -36,8 +40,11 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
         await ledger.SentAsync(supergroup, due, [11, 12], CancellationToken.None);
         (await ledger.BeginAsync(reader, due, CancellationToken.None)).Should().BeTrue();
 
-        var restarted = new DeliveryLedger(host.Get<IDbContextFactory<DigestDbContext>>(), new FixedClock(DateTimeOffset.UtcNow.AddMinutes(1)), Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryLedger>.Instance);
-        (await restarted.ResolveInterruptedAsync(CancellationToken.None)).Should().Be(1);
+        // The first process never joined the cluster, as one that stopped long ago: another settles what it left.
+        await using (var next = await StartAsync(database))
+        {
+            (await next.Get<DeliveryLedger>().ResolveInterruptedAsync(CancellationToken.None)).Should().Be(1);
+        }
 
         await using var check = host.Db();
         (await check.Deliveries.OrderBy(d => d.ChatId).Select(d => new { d.ChatId, d.State, d.MessageIds }).ToListAsync()).Should().Equal(
@@ -50,8 +57,34 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
         (await host.Get<ChatDirectory>().FindAsync(group, CancellationToken.None)).Should().BeNull();
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    [Fact]
+    public async Task Quartzs_tables_come_with_the_migrations_and_go_with_them_and_its_cluster_settings_are_configurable()
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        var database = await server.CreateDatabaseAsync("quartz_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await StartAsync(database, new() { ["Quartz:JobStore:Clustering:CheckinInterval"] = "00:00:20" });
+        await using var db = host.Db();
+        (await QuartzTablesAsync(db)).Should().HaveCount(15);
+        (await db.Database.SqlQueryRaw<string>("SELECT lock_name AS \"Value\" FROM qrtz_locks ORDER BY 1").ToListAsync())
+            .Should().Equal("STATE_ACCESS", "TRIGGER_ACCESS");
+
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261122000000_DeliveryNodes");
+        (await QuartzTablesAsync(db)).Should().BeEmpty();
+        await migrator.MigrateAsync();
+        (await QuartzTablesAsync(db)).Should().HaveCount(15);
+
+        // The scheduler checks the schema when it is built.
+        var scheduler = await host.Get<ISchedulerFactory>().GetScheduler();
+        (await scheduler.GetMetadata()).JobStoreClustered.Should().BeTrue();
+        host.Get<IOptions<ClusteringOptions>>().Value.CheckinInterval.Should().Be(TimeSpan.FromSeconds(20));
     }
+
+    // The bot's services and its scheduler on the clustered store, without starting them.
+    private static Task<TestHost> StartAsync(string database, Dictionary<string, string?>? settings = null) => TestHost.StartAsync(
+        connectionString: database,
+        settings: new Dictionary<string, string?>(settings ?? []) { ["Storage:Provider"] = "Postgres" },
+        configure: builder => builder.Services.AddDigestJobs(builder.Configuration));
+
+    private static Task<List<string>> QuartzTablesAsync(DigestDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_name LIKE 'qrtz\\_%'").ToListAsync();
 }

@@ -240,12 +240,12 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
         await using (var db = bot.Db())
         {
             var interrupted = await db.Deliveries.SingleAsync(d => d.ChatId == 1);
-            (interrupted.State, interrupted.Error).Should().Be((DeliveryState.Interrupted, "interrupted by a restart"));
+            (interrupted.State, interrupted.Error).Should().Be((DeliveryState.Interrupted, "interrupted: the process sending it stopped"));
             (await db.Subscriptions.SingleAsync(s => s.ChatId == 1)).LastWindowEnd.Should().Be(due);
         }
 
         bot.Logs.Lines.Should().ContainSingle(l => l.Contains(
-            $"digests: delivery to 1 for the window ending {due} was interrupted by a restart; not sent again to avoid a duplicate"));
+            $"digests: delivery to 1 for the window ending {due} was interrupted when the process sending it stopped; not sent again to avoid a duplicate"));
 
         await bot.AddArticleAsync("Night metro: first week");
         await bot.RunUntilAsync(due.AddDays(1));

@@ -159,6 +159,11 @@ partial class PostgresDigestDbContextModelSnapshot : ModelSnapshot
                 .HasMaxLength(200)
                 .HasColumnType("character varying(200)");
 
+            b.Property<string>("Node")
+                .IsRequired()
+                .HasMaxLength(200)
+                .HasColumnType("character varying(200)");
+
             b.Property<DateTimeOffset>("StartedAt")
                 .HasColumnType("timestamp with time zone");
 

@@ -150,6 +150,11 @@ partial class SqliteDigestDbContextModelSnapshot : ModelSnapshot
                 .HasMaxLength(200)
                 .HasColumnType("TEXT");
 
+            b.Property<string>("Node")
+                .IsRequired()
+                .HasMaxLength(200)
+                .HasColumnType("TEXT");
+
             b.Property<long>("StartedAt")
                 .HasColumnType("INTEGER");
 
