@@ -92,7 +92,15 @@ public sealed partial class UpdatePoller(
                         continue;
                     }
 
-                    await HandleAsync(update, cancellationToken);
+                    if (update.ReadError is { } error)
+                    {
+                        LogUnreadable(logger, update.UpdateId, error);
+                    }
+                    else
+                    {
+                        await HandleAsync(update, cancellationToken);
+                    }
+
                     lastHandled = update.UpdateId;
                     await offsetStore.SaveAsync(update.UpdateId, cancellationToken);
                 }
@@ -127,6 +135,9 @@ public sealed partial class UpdatePoller(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: update {LastUpdateId} was already handled")]
     private static partial void LogSkipped(ILogger logger, long updateId, long lastUpdateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: update {UpdateId} skipped: unable to read it: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, long updateId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: unable to poll, trying again in {DelaySeconds} s: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, double delaySeconds, string reason, Exception exception);
