@@ -92,7 +92,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     }
 
     // A server that ignores the long-polling timeout answers getUpdates at once with nothing; a sent message comes back
-    // with an id of its own, as it does from Telegram.
+    // with an id of its own, and an edited one as it is now, as from Telegram; a chat member is a plain member.
     private FakeAnswer DefaultAnswer(string method, JsonObject body) => method switch
     {
         "getUpdates" => FakeAnswer.Ok(new JsonArray()),
@@ -101,6 +101,12 @@ public sealed class FakeBotApi : IAsyncDisposable
             Interlocked.Increment(ref _lastMessageId),
             long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             body["text"]?.GetValue<string>() ?? "")),
+        "editMessageText" or "editMessageReplyMarkup" => FakeAnswer.Ok(BotJson.Message(
+            body["message_id"]?.GetValue<int>() ?? 0,
+            long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            body["text"]?.GetValue<string>() ?? "")),
+        "getChat" => FakeAnswer.Ok(new JsonObject { ["id"] = -1001234567890, ["type"] = "channel", ["title"] = "Channel" }),
+        "getChatMember" => FakeAnswer.Ok(new JsonObject { ["status"] = "member", ["user"] = BotJson.User(body["user_id"]?.GetValue<long>() ?? 0) }),
         _ => FakeAnswer.Ok(true),
     };
 }
