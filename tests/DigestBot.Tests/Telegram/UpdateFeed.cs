@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DigestBot.Tests.Telegram;
 
 /// <summary>Updates waiting for the bot, handed out by <see cref="FakeBotApi"/>'s getUpdates as Telegram does: from the
@@ -37,9 +39,12 @@ internal sealed class UpdateFeed
     }
 
     /// <summary>Waits until the bot has confirmed update <paramref name="updateId"/>, the way it does: by polling past it.</summary>
-    public async Task WaitUntilConfirmedAsync(long updateId, TimeSpan timeout, Task? running = null)
+    /// <param name="stall">How long the bot may go without confirming anything new before it is taken to be stuck.</param>
+    /// <param name="running">The bot's run, which must not end meanwhile.</param>
+    public async Task WaitUntilConfirmedAsync(long updateId, TimeSpan stall, Task running)
     {
-        using var deadline = new CancellationTokenSource(timeout);
+        var progress = -1L;
+        var lastProgress = Stopwatch.StartNew();
         while (true)
         {
             Task next;
@@ -50,19 +55,25 @@ internal sealed class UpdateFeed
                     return;
                 }
 
+                if (confirmed != progress)
+                {
+                    progress = confirmed;
+                    lastProgress.Restart();
+                }
+
                 next = changed.Task;
             }
 
-            var done = await Task.WhenAny(next, Task.Delay(Timeout.Infinite, deadline.Token), running ?? Task.Delay(Timeout.Infinite, deadline.Token));
-            if (done == running)
+            var left = stall - lastProgress.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"the bot confirmed no update for {stall} while waiting for update {updateId}; it confirmed {progress}");
+            }
+
+            if (await Task.WhenAny(next, Task.Delay(left), running) == running)
             {
                 await running;
                 throw new InvalidOperationException($"the bot stopped before confirming update {updateId}, at {Confirmed}");
-            }
-
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"the bot did not confirm update {updateId} within {timeout}; it confirmed {Confirmed}");
             }
         }
     }
