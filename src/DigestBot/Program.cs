@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DigestBot.Cli;
+using DigestBot.Storage;
 using Microsoft.Extensions.Options;
 
 try
@@ -16,6 +17,13 @@ catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
     }
 
     return 2;
+}
+catch (StorageUnavailableException ex)
+{
+    // The database may be down for a moment or named wrongly; either way one line says which setting to check,
+    // and an exit code of its own lets a supervisor tell it from a configuration mistake and start the bot again.
+    Console.Error.WriteLine($"digestbot: storage: {ex.Message}");
+    return 4;
 }
 
 static List<string> ConfigurationFailures(Exception ex) => ex switch

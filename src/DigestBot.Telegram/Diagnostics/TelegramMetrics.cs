@@ -58,4 +58,10 @@ public static class UpdateOutcome
 
     /// <summary>A redelivery of an update already handled, dropped unseen.</summary>
     public const string Duplicate = "duplicate";
+
+    /// <summary>From a chat sending too many commands: told once to slow down, then dropped until its minute is over.</summary>
+    public const string Limited = "limited";
+
+    /// <summary>An update whose JSON could not be read, confirmed and dropped.</summary>
+    public const string Unreadable = "unreadable";
 }

@@ -104,7 +104,16 @@ public sealed partial class UpdatePoller(
                         continue;
                     }
 
-                    await HandleAsync(update, abortToken);
+                    if (update.ReadError is { } error)
+                    {
+                        LogUnreadable(logger, update.UpdateId, error);
+                        metrics.UpdateHandled(update, UpdateOutcome.Unreadable);
+                    }
+                    else
+                    {
+                        await HandleAsync(update, abortToken);
+                    }
+
                     await handled.AddAsync(update.UpdateId, abortToken);
                 }
             }
@@ -138,6 +147,9 @@ public sealed partial class UpdatePoller(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: it was already handled")]
     private static partial void LogSkipped(ILogger logger, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: update {UpdateId} skipped: unable to read it: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, long updateId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: unable to poll, trying again in {DelaySeconds} s: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, double delaySeconds, string reason, Exception exception);

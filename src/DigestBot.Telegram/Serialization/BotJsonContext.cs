@@ -8,7 +8,10 @@ namespace DigestBot.Telegram.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(LenientBooleanJsonConverter)])]
+
+    // A null where the Bot API promises an object (a message without its chat) fails that update instead of a handler.
+    RespectNullableAnnotations = true,
+    Converters = [typeof(LenientBooleanJsonConverter), typeof(LenientStringJsonConverter), typeof(UpdateListJsonConverter)])]
 [JsonSerializable(typeof(GetMeRequest))]
 [JsonSerializable(typeof(GetUpdatesRequest))]
 [JsonSerializable(typeof(DeleteWebhookRequest))]

@@ -11,13 +11,20 @@ public sealed class UnixTimeJsonConverter : JsonConverter<DateTimeOffset>
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var value = reader.TryGetInt64(out var whole) ? whole : (long)Math.Clamp(reader.GetDouble(), long.MinValue, long.MaxValue);
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            // Without a message of its own the error names the type and the path of the field.
+            throw new JsonException();
+        }
+
+        // In floating point, so that no number, however far out of range, can overflow on the way to the clamp.
+        var value = reader.TryGetInt64(out var whole) ? whole : reader.GetDouble();
         if (Math.Abs(value) > MaxSeconds)
         {
             value /= 1000;
         }
 
-        return DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(value, 0, MaxSeconds));
+        return DateTimeOffset.FromUnixTimeSeconds((long)Math.Clamp(value, 0, MaxSeconds));
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

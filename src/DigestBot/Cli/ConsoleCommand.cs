@@ -23,7 +23,9 @@ public static class ConsoleCommand
         var command = new Command("console", "Chat with the bot in the terminal: type commands; type a button's number to press it.") { language };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
+            // The console's one user is the maintainer, who may pipe in a script of commands faster than any flood limit.
+            using var host = AppHost.CreateBuilder(
+                parse.GetValue(GlobalOptions.Database), quiet: true, new Dictionary<string, string?> { ["Flood:CommandsPerMinute"] = "0" }).Build();
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             await host.Services.GetRequiredService<SeedSync>().SyncAsync(cancellationToken);
             var dispatcher = host.Services.GetRequiredService<Dispatcher>();

@@ -1,3 +1,4 @@
+using DigestBot.Core.Conversation;
 using DigestBot.Features.Articles;
 using DigestBot.Features.Channels;
 using DigestBot.Features.Digests;
@@ -49,6 +50,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IChatHandler, DigestHandler>();
         services.AddSingleton<IChatHandler, ScheduleHandler>();
         services.AddSingleton<IChatHandler, SchedulesHandler>();
+        services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FloodOptions>, FloodOptionsValidator>();
+        services.AddSingleton(sp => new FloodLimiter(
+            sp.GetRequiredService<IOptions<FloodOptions>>().Value.CommandsPerMinute, TimeSpan.FromMinutes(1), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Dispatcher>();
         return services;
     }

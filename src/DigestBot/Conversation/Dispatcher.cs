@@ -1,4 +1,5 @@
 using DigestBot.Core.Articles;
+using DigestBot.Core.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Channels;
@@ -15,6 +16,7 @@ public sealed class Dispatcher
     private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
     private readonly ChatMembershipHandler membership;
     private readonly ChatDirectory chats;
+    private readonly FloodLimiter flood;
     private readonly Texts texts;
     private readonly BotIdentity identity;
     private readonly ILogger<Dispatcher> logger;
@@ -23,6 +25,7 @@ public sealed class Dispatcher
         IEnumerable<IChatHandler> handlers,
         ChatMembershipHandler membership,
         ChatDirectory chats,
+        FloodLimiter flood,
         Texts texts,
         BotIdentity identity,
         ILogger<Dispatcher> logger)
@@ -42,6 +45,7 @@ public sealed class Dispatcher
 
         this.membership = membership;
         this.chats = chats;
+        this.flood = flood;
         this.texts = texts;
         this.identity = identity;
         this.logger = logger;
@@ -84,6 +88,13 @@ public sealed class Dispatcher
             return UpdateOutcome.Ignored;
         }
 
+        // A flooding chat is dropped before the database is asked anything.
+        var verdict = CheckFlood(message.Chat, message.From);
+        if (verdict == FloodVerdict.Ignore)
+        {
+            return UpdateOutcome.Limited;
+        }
+
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, message.From, cancellationToken);
         var turn = new ChatTurn(message.Chat, message.From, language, replies, texts)
         {
@@ -91,6 +102,12 @@ public sealed class Dispatcher
             Command = isCommand ? name : null,
             Arguments = arguments,
         };
+
+        if (verdict == FloodVerdict.SlowDown)
+        {
+            await RunAsync(turn, t => t.ReplyAsync(t.Text("Flood_SlowDown"), cancellationToken), cancellationToken);
+            return UpdateOutcome.Limited;
+        }
 
         if (!isCommand)
         {
@@ -115,6 +132,14 @@ public sealed class Dispatcher
             return UpdateOutcome.Handled;
         }
 
+        // An ignored press is still answered, or the user's app would show it loading.
+        var verdict = CheckFlood(message.Chat, callback.From);
+        if (verdict == FloodVerdict.Ignore)
+        {
+            await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
+            return UpdateOutcome.Limited;
+        }
+
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, callback.From, cancellationToken);
         var turn = new ChatTurn(message.Chat, callback.From, language, answering, texts)
         {
@@ -126,6 +151,12 @@ public sealed class Dispatcher
 
         try
         {
+            if (verdict == FloodVerdict.SlowDown)
+            {
+                await turn.AnswerCallbackAsync(turn.Text("Flood_SlowDown"), cancellationToken);
+                return UpdateOutcome.Limited;
+            }
+
             if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
             {
                 return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
@@ -176,6 +207,19 @@ public sealed class Dispatcher
         {
             logger.LogWarning("Dispatcher: unable to tell chat {ChatId} about the error: {Message}", turn.ChatId, ex.Message);
         }
+    }
+
+    /// <summary>Counts a command or press: a private chat as a whole, a group per member, so one member's flood does not silence the group.</summary>
+    private FloodVerdict CheckFlood(Chat chat, User? from)
+    {
+        var verdict = flood.Check(chat.Id, chat.Type == ChatType.Private ? 0 : from?.Id ?? 0);
+        if (verdict == FloodVerdict.SlowDown)
+        {
+            logger.LogInformation(
+                "Dispatcher: chat {ChatId} sent more than {Limit} commands in a minute; ignoring it until the minute is over", chat.Id, flood.Limit);
+        }
+
+        return verdict;
     }
 
     /// <summary>The chat's choices, read once per update: its language (else the user's Telegram language, else English) and scope.</summary>

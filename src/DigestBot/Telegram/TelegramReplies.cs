@@ -40,10 +40,10 @@ public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> 
         {
             await client.SendAsync(new EditMessageReplyMarkupRequest(chatId, messageId), cancellationToken);
         }
-        catch (BotApiException ex)
+        catch (Exception ex) when (ex is BotApiException or BotTransportException)
         {
-            // The message may be gone or already without buttons; the new page is what matters.
-            logger.LogDebug("Telegram: unable to remove buttons of message {MessageId} in {ChatId}: {Description}", messageId, chatId, ex.Description);
+            // The message may be gone or already without buttons, or the answer lost; the new page is what matters.
+            logger.LogDebug("Telegram: unable to remove buttons of message {MessageId} in {ChatId}: {Message}", messageId, chatId, ex.Message);
         }
     }
 

@@ -34,7 +34,7 @@ public static class WebhookEndpoint
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        Types.Update? update;
+        Types.Update update;
         try
         {
             update = await UpdateJson.ReadAsync(context.Request.Body, context.RequestAborted);
@@ -46,11 +46,6 @@ public static class WebhookEndpoint
         catch (BadHttpRequestException ex)
         {
             return Results.StatusCode(ex.StatusCode);
-        }
-
-        if (update is null)
-        {
-            return Results.BadRequest();
         }
 
         // Full, or closed because the bot is stopping: Telegram repeats the call later.

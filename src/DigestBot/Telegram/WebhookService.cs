@@ -92,7 +92,17 @@ public sealed class WebhookService(
                     continue;
                 }
 
-                await HandleAsync(update);
+                if (update.ReadError is { } error)
+                {
+                    // Telegram would repeat a refused call: the update is confirmed and skipped, as when polling.
+                    logger.LogWarning("webhook: update {UpdateId} skipped: unable to read it: {Reason}", update.UpdateId, error);
+                    metrics.UpdateHandled(update, UpdateOutcome.Unreadable);
+                }
+                else
+                {
+                    await HandleAsync(update);
+                }
+
                 await handled.AddAsync(update.UpdateId, _abort.Token);
             }
             catch (Exception ex) when (!_abort.IsCancellationRequested)

@@ -184,4 +184,50 @@ public class ProcessTests
             await Task.Delay(200);
         }
     }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSQL_server_stops_the_bot_with_one_line_naming_the_setting()
+    {
+        using var folder = new TempFolder();
+        var environment = Startable(folder);
+        environment["Storage__Provider"] = "Postgres";
+        environment["ConnectionStrings__Articles"] = $"Host=127.0.0.1;Port={FreePort.Next()};Username=digestbot;Password=s3cret-pw;Database=digestbot;Timeout=5";
+
+        var result = await CommandLine.RunAsync("dotnet", [Executable, "run"], TimeSpan.FromMinutes(2), folder.Path, environment: environment);
+
+        result.ExitCode.Should().Be(4, result.Error);
+        var line = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which;
+        line.Should().StartWith("digestbot: storage: ConnectionStrings:Articles (env ConnectionStrings__Articles) must name a PostgreSQL database")
+            .And.Contain("127.0.0.1").And.NotContain("s3cret-pw");
+    }
+
+    [Theory]
+    [InlineData("under-a-file/sub/bot.db")]
+    [InlineData("a-folder")]
+    [InlineData("not-a-database.db")]
+    public async Task A_SQLite_file_that_cannot_be_created_or_opened_stops_the_bot_with_one_line_naming_the_setting(string name)
+    {
+        using var folder = new TempFolder();
+        folder.Write("under-a-file", "a file, not a folder");
+        Directory.CreateDirectory(folder.File("a-folder"));
+        folder.Write("not-a-database.db", new string('x', 4096));
+        var environment = Startable(folder);
+        environment["ConnectionStrings__Articles"] = "Data Source=" + folder.File(name);
+
+        var result = await CommandLine.RunAsync("dotnet", [Executable, "run"], TimeSpan.FromMinutes(2), folder.Path, environment: environment);
+
+        result.ExitCode.Should().Be(4, result.Error);
+        var line = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which;
+        line.Should().StartWith("digestbot: storage: ConnectionStrings:Articles (env ConnectionStrings__Articles) must name a SQLite file")
+            .And.Contain(folder.File(name));
+    }
+
+    /// <summary>A configuration that passes every check, so that only the database can stop the bot; the Bot API is never reached.</summary>
+    private static Dictionary<string, string> Startable(TempFolder folder)
+    {
+        var environment = Environment(folder);
+        environment["Telegram__Token"] = "123456:process-test";
+        environment["Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}";
+        return environment;
+    }
 }

@@ -15,6 +15,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeAnswer> _defaults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>>> _responders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly TimeProvider _clock;
     private int _lastMessageId;
@@ -56,6 +57,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Answers <paramref name="method"/> with <paramref name="answer"/> whenever no queued answer is left.</summary>
     public void AnswerByDefault(string method, FakeAnswer answer) => _defaults[method] = answer;
 
+    /// <summary>Answers <paramref name="method"/> by what each request asks whenever no queued answer is left, e.g. getUpdates by its offset.</summary>
+    public void AnswerByDefault(string method, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>> respond) => _responders[method] = respond;
+
     public IReadOnlyList<ReceivedRequest> RequestsFor(string method) => [.. _requests.Where(request => request.Method == method)];
 
     public async ValueTask DisposeAsync()
@@ -70,7 +74,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         var method = path[(path.LastIndexOf('/') + 1)..];
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         var json = JsonNode.Parse(body)?.AsObject() ?? [];
-        _requests.Enqueue(new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = _clock.GetUtcNow() });
+        var request = new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = _clock.GetUtcNow() };
+        _requests.Enqueue(request);
 
         // Like the real server, a wrong token or path is a 404 whatever the script says.
         if (path != $"/bot{Token}/{method}")
@@ -81,12 +86,13 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted)
             ? scripted
+            : _responders.TryGetValue(method, out var respond) ? await respond(request, context.RequestAborted)
             : _defaults.GetValueOrDefault(method) ?? DefaultAnswer(method, json);
         await answer.WriteAsync(context);
     }
 
     // A server that ignores the long-polling timeout answers getUpdates at once with nothing; a sent message comes back
-    // with an id of its own, as it does from Telegram.
+    // with an id of its own, and an edited one as it is now, as from Telegram; a chat member is a plain member.
     private FakeAnswer DefaultAnswer(string method, JsonObject body) => method switch
     {
         "getUpdates" => FakeAnswer.Ok(new JsonArray()),
@@ -95,6 +101,12 @@ public sealed class FakeBotApi : IAsyncDisposable
             Interlocked.Increment(ref _lastMessageId),
             long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             body["text"]?.GetValue<string>() ?? "")),
+        "editMessageText" or "editMessageReplyMarkup" => FakeAnswer.Ok(BotJson.Message(
+            body["message_id"]?.GetValue<int>() ?? 0,
+            long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            body["text"]?.GetValue<string>() ?? "")),
+        "getChat" => FakeAnswer.Ok(new JsonObject { ["id"] = -1001234567890, ["type"] = "channel", ["title"] = "Channel" }),
+        "getChatMember" => FakeAnswer.Ok(new JsonObject { ["status"] = "member", ["user"] = BotJson.User(body["user_id"]?.GetValue<long>() ?? 0) }),
         _ => FakeAnswer.Ok(true),
     };
 }
@@ -109,6 +121,9 @@ public sealed record ReceivedRequest(string Method, string Path, string? Content
 public sealed record FakeAnswer(Func<HttpContext, Task> WriteAsync)
 {
     public static FakeAnswer Ok(JsonNode? result) => Json(200, new JsonObject { ["ok"] = true, ["result"] = result?.DeepClone() }.ToJsonString());
+
+    /// <summary>A success envelope around JSON written as is, such as updates no JSON library would write.</summary>
+    public static FakeAnswer OkRaw(string resultJson) => Json(200, $$"""{"ok":true,"result":{{resultJson}}}""");
 
     /// <summary>An error envelope with the HTTP status equal to the error code, as the Bot API sends it.</summary>
     public static FakeAnswer Error(int errorCode, string description, int? retryAfter = null, long? migrateToChatId = null)

@@ -43,4 +43,22 @@ public sealed class TelegramRepliesTests
         sent[^1].Body["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]!.GetValue<string>().Should().Be("v1:latest:1:5");
         string.Concat(sent.Select(r => r.Body["text"]!.GetValue<string>())).Should().Contain("Новость 60");
     }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(502)]
+    public async Task Removing_the_buttons_of_a_used_page_never_fails_the_next_page(int status)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var harness = new BotClientHarness(api, TimeProvider.System, options => options.MaxRetries = 0);
+        api.Enqueue("editMessageReplyMarkup", status == 400
+            ? FakeAnswer.Error(400, "Bad Request: message is not modified")
+            : FakeAnswer.Raw(502, "<html>Bad Gateway</html>"));
+        var replies = new TelegramReplies(harness.Client, NullLogger<TelegramReplies>.Instance);
+
+        var remove = () => replies.RemoveButtonsAsync(42, 7, CancellationToken.None);
+
+        await remove.Should().NotThrowAsync();
+        api.RequestsFor("editMessageReplyMarkup").Should().ContainSingle();
+    }
 }

@@ -86,6 +86,23 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_that_does_not_read_is_skipped_and_confirmed_and_the_rest_of_its_batch_handled()
+    {
+        var store = new InMemoryUpdateOffsetStore();
+        var broken = """{"update_id":2,"message":{"message_id":2,"chat":null,"date":1767225600,"text":"/latest"}}""";
+        var batch = $"[{BotJson.TextUpdate(1).ToJsonString()},{broken},{BotJson.TextUpdate(3).ToJsonString()}]";
+        _api.Enqueue("getUpdates", FakeAnswer.OkRaw(batch), FakeAnswer.OkRaw($"[{broken}]"));
+
+        var logs = await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 3);
+
+        _handler.Handled.Should().Equal(1, 3);
+        store.LastUpdateId.Should().Be(3);
+        _api.RequestsFor("getUpdates")[1].Body["offset"]!.GetValue<long>().Should().Be(4, "the broken update is confirmed with the others");
+        logs.Lines.Should().Contain(line => line.StartsWith("Warning") && line.Contains("update 2 skipped: unable to read it"))
+            .And.NotContain(line => line.Contains("unable to poll"));
+    }
+
+    [Fact]
     public async Task Api_and_transport_errors_back_off_and_polling_goes_on()
     {
         var time = new TestTimeProvider(autoAdvance: true);

@@ -110,6 +110,21 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task An_update_with_an_id_that_does_not_read_is_confirmed_and_skipped_so_Telegram_does_not_repeat_it()
+    {
+        await using var bot = await WebBot.StartAsync();
+
+        using var broken = await bot.PostAsync("{\"update_id\": 951, \"message\": {\"message_id\": \"x\", \"chat\": 7}}");
+        using var next = await bot.PostUpdateAsync(BotJson.TextUpdate(952, "/help"));
+
+        broken.StatusCode.Should().Be(HttpStatusCode.OK);
+        await bot.WaitForAsync("sendMessage", 1);
+        var metrics = await bot.Http.GetStringAsync("/metrics");
+        metrics.Should().Contain("outcome=\"unreadable\"");
+        (await bot.Get<DigestBot.Telegram.Receiving.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(952);
+    }
+
+    [Fact]
     public async Task At_shutdown_the_updates_already_accepted_are_still_answered()
     {
         var api = await FakeBotApi.StartAsync();
