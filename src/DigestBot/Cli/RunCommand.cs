@@ -21,8 +21,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         await using var host = BuildHost(parse.GetValue(GlobalOptions.Database));
-        await RunHostAsync(host, cancellationToken);
-        return 0;
+        return await RunHostAsync(host, cancellationToken);
     }
 
     /// <summary>The bot's host: everything <c>run</c> starts, with optional settings on top of the configuration.</summary>
@@ -42,12 +41,26 @@ public static class RunCommand
     }
 
     /// <summary>Checks the configuration, migrates, imports the seeds, then runs until cancelled.</summary>
-    public static async Task RunHostAsync(IHost host, CancellationToken cancellationToken)
+    /// <returns>The exit code: 0 when stopped, 1 when a service failed and stopped the bot (its error is logged).</returns>
+    public static async Task<int> RunHostAsync(IHost host, CancellationToken cancellationToken)
     {
         // Configuration mistakes stop the bot before it touches the database.
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await host.Services.GetRequiredService<SeedSync>().SyncAsync(cancellationToken);
-        await host.RunAsync(cancellationToken);
+
+        // A failed service (Telegram refused the webhook, say) stops the host as a signal would: a supervisor must tell
+        // them apart. The services are looked at after the run, when the host has disposed of its container.
+        var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A service that failed while the others were still starting cancelled their start.
+        }
+
+        return services.Any(service => service.ExecuteTask is { IsFaulted: true }) ? 1 : 0;
     }
 }

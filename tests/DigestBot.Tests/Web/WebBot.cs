@@ -23,13 +23,14 @@ internal sealed class WebBot : IAsyncDisposable
     public const string WebhookUrl = "https://bot.example.org" + WebhookPath;
 
     private readonly CancellationTokenSource _stop = new();
-    private Task? _running;
+    private Task<int>? _running;
 
-    private WebBot(FakeBotApi api, TempFolder folder, WebApplication host)
+    private WebBot(FakeBotApi api, TempFolder folder, WebApplication host, LogRecorder logs)
     {
         Api = api;
         Folder = folder;
         Host = host;
+        Logs = logs;
     }
 
     public FakeBotApi Api { get; }
@@ -40,7 +41,8 @@ internal sealed class WebBot : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public LogRecorder Logs { get; } = new();
+    /// <summary>Every line the bot logged, at the levels the settings let through.</summary>
+    public LogRecorder Logs { get; }
 
     /// <param name="settings">Settings on top of the webhook defaults; a null value removes a default.</param>
     public static async Task<WebBot> StartAsync(IDictionary<string, string?>? settings = null, FakeBotApi? api = null)
@@ -73,14 +75,16 @@ internal sealed class WebBot : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
         });
-        var bot = new WebBot(api, folder, host);
+        var bot = new WebBot(api, folder, host, logs);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
         bot._running = Task.Run(() => RunCommand.RunHostAsync(host, bot._stop.Token));
         await Task.WhenAny(started.Task, bot._running).WaitAsync(TimeSpan.FromSeconds(60));
         if (bot._running.IsCompleted)
         {
+            // Stopped already (a failure at start): nothing listens any more.
             await bot._running;
+            return bot;
         }
 
         if (all["Urls"] is not null)
@@ -90,6 +94,9 @@ internal sealed class WebBot : IAsyncDisposable
 
         return bot;
     }
+
+    /// <summary>The exit code <c>run</c> would give, once the bot has stopped.</summary>
+    public Task<int> Exited => _running ?? throw new InvalidOperationException("the bot has not started");
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();

@@ -125,6 +125,17 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_webhook_Telegram_refuses_stops_the_bot_with_a_failing_exit_code()
+    {
+        var api = await FakeBotApi.StartAsync();
+        api.AnswerByDefault("setWebhook", FakeAnswer.Error(400, "Bad Request: bad webhook: Failed to resolve host: Name or service not known"));
+        await using var bot = await WebBot.StartAsync(api: api);
+
+        (await bot.Exited.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(1);
+        bot.Logs.Lines.Should().Contain(line => line.Contains("unable to set the webhook", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task At_shutdown_the_updates_already_accepted_are_still_answered()
     {
         var api = await FakeBotApi.StartAsync();
