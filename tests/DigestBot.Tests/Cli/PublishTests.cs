@@ -22,10 +22,15 @@ public sealed class PublishTests
         ["APP_UID"] = "1654",
     };
 
-    private static readonly Dictionary<string, string> QuietSdk = new()
+    // The command stays the Dockerfile's; only the environment differs. Build servers left running after publish
+    // would inherit its redirected output and keep the test waiting for the end of it.
+    private static readonly Dictionary<string, string> SdkEnvironment = new()
     {
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["UseSharedCompilation"] = "false",
     };
 
     private readonly Dockerfile dockerfile = Dockerfile.Read();
@@ -138,7 +143,7 @@ public sealed class PublishTests
                 arguments[option + 1] = output;
             }
 
-            var result = await CommandLine.RunAsync("dotnet", arguments, TimeSpan.FromMinutes(10), RepositoryPaths.Root, environment: QuietSdk);
+            var result = await CommandLine.RunAsync("dotnet", arguments, TimeSpan.FromMinutes(10), RepositoryPaths.Root, environment: SdkEnvironment);
             result.ExitCode.Should().Be(0, $"{result.Command} printed:\n{result.Output}\n{result.Error}");
         }
     }
