@@ -49,6 +49,18 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public void The_build_context_leaves_out_host_build_outputs_and_secrets()
+    {
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".dockerignore"))
+            .Select(line => line.Trim().TrimEnd('/'))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToList();
+
+        // COPY . . after the restore would otherwise bring the host's obj/ folders, whose restore points at the host's paths.
+        ignored.Should().Contain(["**/bin", "**/obj", "**/node_modules", ".git", ".env", "**/*.db"]);
+    }
+
+    [Fact]
     public void Every_setting_the_image_sets_is_one_the_README_documents_or_the_runtime_reads()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
