@@ -3,6 +3,7 @@ using DigestBot.Benchmarks.Digests;
 using DigestBot.Benchmarks.Delivery;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Search;
+using DigestBot.Benchmarks.Soak;
 using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
@@ -20,6 +21,7 @@ return command switch
     "delivery" => await DeliveryBench.RunAsync(Count(10_000)),
     "corpus" when args.Length == 3 => await CorpusFiles.WriteAsync(Count(0), args[2]),
     "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))], Option("--keep")),
+    "soak" => await SoakBench.RunAsync(Count(30), int.TryParse(Option("--users"), out var users) ? users : 20, TimeSpan.FromSeconds(double.TryParse(Option("--period"), System.Globalization.CultureInfo.InvariantCulture, out var period) ? period : 4)),
     _ => Usage(),
 };
 
@@ -35,5 +37,8 @@ static int Usage()
     Console.WriteLine("  corpus <N> <out.jsonl>  write N generated ru/kk articles as JSON Lines");
     Console.WriteLine("  search-scale [100000] [--sqlite|--postgres] [--keep DIR]  import N generated articles into SQLite and PostgreSQL,");
     Console.WriteLine("                   print import rate, index size and search latency side by side");
+    Console.WriteLine("  soak [30] [--users 20] [--period 4]  run the bot (polling) against the telegram-test-api emulator for N minutes after");
+    Console.WriteLine("                   a 1-minute warm-up, each user sending a command, text or button press every period (seconds);");
+    Console.WriteLine("                   print memory every minute; exit code 1 when the working set or GC heap grew by more than 20%");
     return 2;
 }

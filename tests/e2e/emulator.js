@@ -11,7 +11,13 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 
 // Keep every message for the whole test run: the default 60 s purges replies a slow test still reads.
-const server = new TelegramServer({ host: '127.0.0.1', port, storeTimeout: 24 * 60 * 60 });
+// A long run (the soak benchmark) sets EMULATOR_STORE_TIMEOUT (seconds) lower, so that the store stays small.
+const storeTimeout = Number(process.env.EMULATOR_STORE_TIMEOUT ?? 24 * 60 * 60);
+if (!Number.isInteger(storeTimeout) || storeTimeout <= 0) {
+  console.error('emulator: EMULATOR_STORE_TIMEOUT must be a whole number of seconds');
+  process.exit(2);
+}
+const server = new TelegramServer({ host: '127.0.0.1', port, storeTimeout });
 
 // A failed webhook call or a command without entities rejects a promise nobody awaits;
 // log it instead of letting Node end the process under the running tests.

@@ -146,6 +146,25 @@ public sealed class EmulatedUser
             .ToList();
     }
 
+    /// <summary>
+    /// The bot's messages to the chat (the private one by default) that no call of this method has returned yet, oldest
+    /// first; edits of messages already returned are not seen. Unlike the history it holds nothing on this side, so a
+    /// long run can poll it for ever.
+    /// </summary>
+    public async Task<IReadOnlyList<BotMessage>> TakeNewBotMessagesAsync(EmulatedChat? chat = null)
+    {
+        chat ??= PrivateChat;
+        using var response = await http.PostAsJsonAsync("getUpdates", new JsonObject { ["token"] = botToken, ["chatId"] = chat.Id });
+        await EnsureSuccessAsync(response, "getUpdates");
+        using var unread = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return unread.RootElement.GetProperty("result")
+            .EnumerateArray()
+            .Select(entry => ReadBotMessage(entry, chat))
+            .OfType<BotMessage>()
+            .OrderBy(message => message.MessageId)
+            .ToList();
+    }
+
     // The history mixes user updates (message.chat or callbackQuery) with bot messages, which keep the
     // bot's request as it came: chat_id as sent and reply_markup parsed from JSON.
     private static BotMessage? ReadBotMessage(JsonElement entry, EmulatedChat chat)

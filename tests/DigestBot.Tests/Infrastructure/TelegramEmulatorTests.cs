@@ -107,6 +107,26 @@ public sealed class TelegramEmulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Taking_new_bot_messages_returns_each_message_of_the_chat_once()
+    {
+        var user = emulator.CreateUser(botToken: token);
+        var other = emulator.CreateUser(botToken: token);
+        await CallAsync("sendMessage", new { chat_id = user.Id, text = "one" });
+        await CallAsync("sendMessage", new { chat_id = other.Id, text = "elsewhere" });
+        await CallAsync("sendMessage", new { chat_id = user.Id, text = "two" });
+
+        var first = await user.TakeNewBotMessagesAsync();
+        var none = await user.TakeNewBotMessagesAsync();
+        await CallAsync("sendMessage", new { chat_id = user.Id, text = "three" });
+        var last = await user.TakeNewBotMessagesAsync();
+
+        first.Select(message => message.Text).Should().Equal("one", "two");
+        none.Should().BeEmpty();
+        last.Select(message => message.Text).Should().Equal("three");
+        (await other.TakeNewBotMessagesAsync()).Select(message => message.Text).Should().Equal("elsewhere");
+    }
+
+    [Fact]
     public async Task Pressed_button_reaches_the_bot_as_a_callback_query()
     {
         var user = emulator.CreateUser(languageCode: "kk", botToken: token);
