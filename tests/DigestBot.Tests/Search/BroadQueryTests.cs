@@ -90,6 +90,32 @@ public sealed class BroadQueryTests(PostgresServer server) : IAsyncLifetime
             await TitlesAsync(hosts[0], onSqlite.Hits.Select(h => h.ArticleId)));
     }
 
+    [Fact]
+    public async Task A_query_matching_many_times_the_window_walks_newest_first_on_PostgreSQL_and_ranks_the_same_window()
+    {
+        // Twenty times the window matching: PostgreSQL stops counting and walks the articles newest first.
+        foreach (var host in hosts)
+        {
+            var lines = Enumerable.Range(1000, 20 * Window).Select(n => JsonSerializer.Serialize(new
+            {
+                id = $"b{n}",
+                title = $"Вести номер {n}",
+                body = $"Сегодня в Астане открыли объект номер {n}. Горожане пришли на церемонию {n % 7 + 2} раз подряд.",
+                language = "ru",
+            }));
+            var file = host.Folder.Write("many/articles.jsonl", string.Join('\n', lines));
+            (await host.Get<ArticleImporter>().ImportAsync([file], CancellationToken.None)).Added.Should().Be(20 * Window);
+        }
+
+        var onSqlite = await hosts[0].Get<IArticleSearch>().SearchAsync("Астана", null, 0, Window, CancellationToken.None);
+        var onPostgres = await hosts[1].Get<IArticleSearch>().SearchAsync("Астана", null, 0, Window, CancellationToken.None);
+
+        onPostgres.Should().Match<SearchPage>(p => p.Total == Window && p.Capped && p.Hits.Count == Window);
+        (await TitlesAsync(hosts[1], onPostgres.Hits.Select(h => h.ArticleId))).Should().BeEquivalentTo(
+            await TitlesAsync(hosts[0], onSqlite.Hits.Select(h => h.ArticleId)));
+        (await TitlesAsync(hosts[1], onPostgres.Hits.Select(h => h.ArticleId))).Should().OnlyContain(t => t.StartsWith("Вести номер ", StringComparison.Ordinal), "the newest articles are the last imported");
+    }
+
     [Theory]
     [InlineData("ru", "100+ статей найдено", "Широкий запрос")]
     [InlineData("kk", "100+ мақала табылды", "Сұрау тым кең")]
