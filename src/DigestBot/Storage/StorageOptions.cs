@@ -50,6 +50,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "ConnectionStrings:Articles (env ConnectionStrings__Articles) must name a database: a SQLite file or a connection string.");
         }
 
+        // A PostgreSQL connection string left with the default provider (or the other way round) is a likely slip.
+        try
+        {
+            _ = options.ProviderKind == StorageProvider.Postgres
+                ? new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).ConnectionString
+                : DigestDbContextFactory.ResolveSqlite(options.ConnectionString, Path.GetTempPath());
+        }
+        catch (ArgumentException ex)
+        {
+            var other = options.ProviderKind == StorageProvider.Postgres ? "Sqlite" : "Postgres";
+            return ValidateOptionsResult.Fail(
+                $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must be a {options.ProviderKind} connection string " +
+                $"({ex.Message.Split('.')[0]}); for a {other} database set Storage:Provider (env Storage__Provider) to {other}.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

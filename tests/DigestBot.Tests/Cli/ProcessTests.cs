@@ -185,6 +185,23 @@ public class ProcessTests
         }
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("search")]
+    public async Task A_PostgreSQL_connection_string_with_the_default_provider_gets_one_line_saying_which_setting_to_change(string verb)
+    {
+        using var folder = new TempFolder();
+        var environment = Startable(folder);
+        environment["ConnectionStrings__Articles"] = "Host=127.0.0.1;Port=5432;Username=digestbot;Database=digestbot";
+
+        var result = await CommandLine.RunAsync("dotnet", [Executable, verb, .. verb == "search" ? ["Астана"] : Array.Empty<string>()], TimeSpan.FromMinutes(2), folder.Path, environment: environment);
+
+        result.ExitCode.Should().Be(2, result.Error);
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "digestbot: configuration: ConnectionStrings:Articles (env ConnectionStrings__Articles) must be a Sqlite connection string " +
+            "(Connection string keyword 'host' is not supported); for a Postgres database set Storage:Provider (env Storage__Provider) to Postgres.");
+    }
+
     [Fact]
     public async Task An_unreachable_PostgreSQL_server_stops_the_bot_with_one_line_naming_the_setting()
     {
