@@ -92,6 +92,14 @@ internal sealed class WebBot : IAsyncDisposable
             bot.Http.BaseAddress = new Uri(host.Urls.First());
         }
 
+        // Quartz starts its scheduler once the host has started, a moment after the port opened.
+        var scheduler = await host.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (scheduler.Status != Quartz.SchedulerStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         return bot;
     }
 
