@@ -52,7 +52,7 @@ public sealed partial class UpdatePoller(
     {
         var errorDelay = FirstErrorDelay;
         var webhookDeleted = false;
-        var handled = new HandledUpdates(offsetStore);
+        var intake = new UpdateIntake("update poller", offsetStore, handler, metrics, logger);
         var started = false;
         var pollTimeout = (int)options.Value.PollingTimeout.TotalSeconds;
 
@@ -67,7 +67,7 @@ public sealed partial class UpdatePoller(
                     webhookDeleted = true;
                 }
 
-                var lastHandled = await handled.LastAsync(cancellationToken);
+                var lastHandled = await intake.LastAsync(cancellationToken);
                 if (!started)
                 {
                     started = true;
@@ -96,25 +96,7 @@ public sealed partial class UpdatePoller(
                     // The rest of the batch is not confirmed, so the server hands it to the next start.
                     cancellationToken.ThrowIfCancellationRequested();
 
-                    // The server redelivers what it was not told about, e.g. after a crash between handling and the next poll.
-                    if (await handled.ContainsAsync(update.UpdateId, abortToken))
-                    {
-                        LogSkipped(logger, update.UpdateId);
-                        metrics.UpdateHandled(update, UpdateOutcome.Duplicate);
-                        continue;
-                    }
-
-                    if (update.ReadError is { } error)
-                    {
-                        LogUnreadable(logger, update.UpdateId, error);
-                        metrics.UpdateHandled(update, UpdateOutcome.Unreadable);
-                    }
-                    else
-                    {
-                        await HandleAsync(update, abortToken);
-                    }
-
-                    await handled.AddAsync(update.UpdateId, abortToken);
+                    await intake.TakeAsync(update, abortToken);
                 }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -126,34 +108,12 @@ public sealed partial class UpdatePoller(
         }
     }
 
-    private async Task HandleAsync(Update update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await handler.HandleAsync(update, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // One bad update must not block the ones behind it; it counts as handled.
-            LogHandlerFailed(logger, update.UpdateId, exception.Message, exception);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling for updates after update {LastUpdateId}")]
     private static partial void LogStarted(ILogger logger, long? lastUpdateId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling for updates stopped")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: it was already handled")]
-    private static partial void LogSkipped(ILogger logger, long updateId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: update {UpdateId} skipped: unable to read it: {Reason}")]
-    private static partial void LogUnreadable(ILogger logger, long updateId, string reason);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "update poller: unable to poll, trying again in {DelaySeconds} s: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, double delaySeconds, string reason, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "update poller: unable to handle update {UpdateId}: {Reason}")]
-    private static partial void LogHandlerFailed(ILogger logger, long updateId, string reason, Exception exception);
 }

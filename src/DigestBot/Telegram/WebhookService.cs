@@ -79,50 +79,18 @@ public sealed class WebhookService(
 
     private async Task HandleAcceptedAsync()
     {
-        var handled = new HandledUpdates(offsetStore);
+        var intake = new UpdateIntake("webhook", offsetStore, handler, metrics, logger);
         await foreach (var update in queue.Reader.ReadAllAsync(_abort.Token))
         {
             try
             {
-                // Telegram repeats a call it saw no answer to, so one update may be accepted twice.
-                if (await handled.ContainsAsync(update.UpdateId, _abort.Token))
-                {
-                    logger.LogDebug("Update {UpdateId} skipped: it was already handled", update.UpdateId);
-                    metrics.UpdateHandled(update, UpdateOutcome.Duplicate);
-                    continue;
-                }
-
-                if (update.ReadError is { } error)
-                {
-                    // Telegram would repeat a refused call: the update is confirmed and skipped, as when polling.
-                    logger.LogWarning("webhook: update {UpdateId} skipped: unable to read it: {Reason}", update.UpdateId, error);
-                    metrics.UpdateHandled(update, UpdateOutcome.Unreadable);
-                }
-                else
-                {
-                    await HandleAsync(update);
-                }
-
-                await handled.AddAsync(update.UpdateId, _abort.Token);
+                await intake.TakeAsync(update, _abort.Token);
             }
             catch (Exception ex) when (!_abort.IsCancellationRequested)
             {
                 // The database may be away for a moment; the updates behind this one still get their turn.
                 logger.LogError(ex, "webhook: unable to record update {UpdateId}: {Reason}", update.UpdateId, ex.Message);
             }
-        }
-    }
-
-    private async Task HandleAsync(Types.Update update)
-    {
-        try
-        {
-            await handler.HandleAsync(update, _abort.Token);
-        }
-        catch (Exception ex) when (!_abort.IsCancellationRequested)
-        {
-            // One bad update must not block the ones behind it; it counts as handled.
-            logger.LogError(ex, "webhook: unable to handle update {UpdateId}: {Reason}", update.UpdateId, ex.Message);
         }
     }
 }
