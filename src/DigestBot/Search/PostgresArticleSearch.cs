@@ -92,14 +92,11 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         return new SearchPage(await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), total, matched > window);
     }
 
-    // Settings of this transaction only, which steer the planner to the way chosen.
+    // Settings of this transaction only, which steer the planner to the way chosen; one round trip for all of them.
     private static async Task Plan(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken, params string[] settings)
     {
-        foreach (var setting in settings)
-        {
-            await using var set = new NpgsqlCommand($"SET LOCAL {setting}", connection, transaction);
-            await set.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var set = new NpgsqlCommand(string.Concat(settings.Select(setting => $"SET LOCAL {setting};")), connection, transaction);
+        await set.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTsQuery match, Language? language, int window)
