@@ -10,8 +10,7 @@ namespace DigestBot.Tests.Infrastructure;
 /// for the updates of an <see cref="UpdateFeed"/>; every log line at <c>logLevel</c> and above is recorded.</summary>
 internal sealed class PollingBot : IAsyncDisposable
 {
-    private readonly IHost host;
-    private readonly CancellationTokenSource stop = new();
+    private readonly HostRun run;
 
     private PollingBot(FakeBotApi api, IDictionary<string, string?>? settings, LogLevel logLevel)
     {
@@ -36,15 +35,14 @@ internal sealed class PollingBot : IAsyncDisposable
             all[key] = value;
         }
 
-        host = RunCommand.BuildHost(Folder.File("bot.db"), all, builder =>
+        run = new HostRun(RunCommand.BuildHost(Folder.File("bot.db"), all, builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(Logs);
 
             // A provider rule outranks the category levels of appsettings.json, which quiet the HTTP client.
             builder.Logging.AddFilter<LogRecorder>(null, logLevel);
-        });
-        Running = Task.Run(() => RunCommand.RunHostAsync(host, stop.Token));
+        }));
     }
 
     public FakeBotApi Api { get; }
@@ -56,9 +54,9 @@ internal sealed class PollingBot : IAsyncDisposable
     public TempFolder Folder { get; } = new();
 
     /// <summary>The host's run; it ends only when the bot stops.</summary>
-    public Task Running { get; }
+    public Task Running => run.Running;
 
-    public IServiceProvider Services => host.Services;
+    public IServiceProvider Services => run.Host.Services;
 
     /// <summary>Starts the bot and waits for its first poll: by then it has migrated, imported the seeds and learned its name.</summary>
     public static async Task<PollingBot> StartAsync(IDictionary<string, string?>? settings = null, LogLevel logLevel = LogLevel.Warning)
@@ -82,18 +80,7 @@ internal sealed class PollingBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        try
-        {
-            await Running;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped as asked.
-        }
-
-        host.Dispose();
-        stop.Dispose();
+        await run.DisposeAsync();
         await Api.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Folder.Dispose();

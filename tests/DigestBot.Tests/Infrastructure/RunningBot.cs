@@ -9,16 +9,14 @@ namespace DigestBot.Tests.Infrastructure;
 /// <summary>The real bot host, started as <c>digestbot run</c> starts it, talking to the emulator with a token of its own.</summary>
 public sealed class RunningBot : IAsyncDisposable
 {
-    private readonly IHost host;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task running;
+    private readonly HostRun run;
 
     private RunningBot(TelegramEmulator emulator, TempFolder folder, string token, TimeProvider? time)
     {
         Emulator = emulator;
         Folder = folder;
         Token = token;
-        host = RunCommand.BuildHost(folder.File("bot.db"), new Dictionary<string, string?>
+        run = new HostRun(RunCommand.BuildHost(folder.File("bot.db"), new Dictionary<string, string?>
         {
             ["Telegram:Token"] = token,
             ["Telegram:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
@@ -33,8 +31,7 @@ public sealed class RunningBot : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
-        });
-        running = Task.Run(() => RunCommand.RunHostAsync(host, stop.Token));
+        }));
     }
 
     public TelegramEmulator Emulator { get; }
@@ -82,18 +79,7 @@ public sealed class RunningBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        try
-        {
-            await running;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped as asked.
-        }
-
-        host.Dispose();
-        stop.Dispose();
+        await run.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Folder.Dispose();
     }

@@ -22,8 +22,7 @@ internal sealed class WebBot : IAsyncDisposable
     public const string WebhookPath = "/telegram/hook";
     public const string WebhookUrl = "https://bot.example.org" + WebhookPath;
 
-    private readonly CancellationTokenSource _stop = new();
-    private Task<int>? _running;
+    private HostRun? _run;
 
     private WebBot(FakeBotApi api, TempFolder folder, WebApplication host, LogRecorder logs)
     {
@@ -78,12 +77,12 @@ internal sealed class WebBot : IAsyncDisposable
         var bot = new WebBot(api, folder, host, logs);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
-        bot._running = Task.Run(() => RunCommand.RunHostAsync(host, bot._stop.Token));
-        await Task.WhenAny(started.Task, bot._running).WaitAsync(TimeSpan.FromSeconds(60));
-        if (bot._running.IsCompleted)
+        bot._run = new HostRun(host);
+        await Task.WhenAny(started.Task, bot._run.Running).WaitAsync(TimeSpan.FromSeconds(60));
+        if (bot._run.Running.IsCompleted)
         {
             // Stopped already (a failure at start): nothing listens any more.
-            await bot._running;
+            await bot._run.Running;
             return bot;
         }
 
@@ -104,7 +103,7 @@ internal sealed class WebBot : IAsyncDisposable
     }
 
     /// <summary>The exit code <c>run</c> would give, once the bot has stopped.</summary>
-    public Task<int> Exited => _running ?? throw new InvalidOperationException("the bot has not started");
+    public Task<int> Exited => _run?.Running ?? throw new InvalidOperationException("the bot has not started");
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
@@ -144,21 +143,16 @@ internal sealed class WebBot : IAsyncDisposable
     }
 
     /// <summary>Stops the host as SIGTERM does; <see cref="DisposeAsync"/> is still needed.</summary>
-    public async Task StopAsync()
-    {
-        await _stop.CancelAsync();
-        if (_running is not null)
-        {
-            await _running;
-        }
-    }
+    public Task StopAsync() => _run?.StopAsync() ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        await Host.DisposeAsync();
+        if (_run is not null)
+        {
+            await _run.DisposeAsync();
+        }
+
         Http.Dispose();
-        _stop.Dispose();
         await Api.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Folder.Dispose();
