@@ -16,7 +16,11 @@ public sealed class Article
 
     public string? Source { get; set; }
 
+    /// <summary>The article's address: the page's canonical URL when it names one.</summary>
     public string? Url { get; set; }
+
+    /// <summary>The picture that stands for the article (og:image, a feed enclosure), shown as the link preview.</summary>
+    public string? ImageUrl { get; set; }
 
     /// <summary>When the outlet published it; null when the page does not say.</summary>
     public DateTimeOffset? PublishedAt { get; set; }

@@ -12,6 +12,8 @@ public abstract class DigestDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ArticleOrigin> ArticleOrigins => Set<ArticleOrigin>();
 
+    public DbSet<Source> Sources => Set<Source>();
+
     public DbSet<TranslatedSummary> TranslatedSummaries => Set<TranslatedSummary>();
 
     public DbSet<ChatSettings> Chats => Set<ChatSettings>();

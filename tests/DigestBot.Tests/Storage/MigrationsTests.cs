@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DigestBot.Tests.Storage;
 
-/// <summary>Migrations are written by hand, so this is what tells when the model and the migrations disagree.</summary>
+/// <summary>Tells when the model and the migrations disagree: a model change needs <c>dotnet ef migrations add</c> for both providers.</summary>
 public class MigrationsTests
 {
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };

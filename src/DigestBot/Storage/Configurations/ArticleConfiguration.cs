@@ -18,6 +18,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .IsRequired();
         builder.Property(a => a.Source).HasMaxLength(200);
         builder.Property(a => a.Url).HasMaxLength(2000);
+        builder.HasIndex(a => a.Url);
+        builder.Property(a => a.ImageUrl).HasMaxLength(2000);
         builder.Property(a => a.ContentHash).IsRequired().HasMaxLength(64);
         builder.HasIndex(a => a.ContentHash).IsUnique();
         builder.HasIndex(a => new { a.Language, a.PublishedAt });

@@ -11,6 +11,7 @@ internal sealed class ArticleOriginConfiguration : IEntityTypeConfiguration<Arti
         builder.HasKey(o => o.Key);
         builder.Property(o => o.Key).HasMaxLength(1000);
         builder.Property(o => o.ContentHash).IsRequired().HasMaxLength(64);
+        builder.Property(o => o.EntryHash).HasMaxLength(64);
         builder.HasIndex(o => o.ArticleId);
         builder.HasOne(o => o.Article).WithMany().HasForeignKey(o => o.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
