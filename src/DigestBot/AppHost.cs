@@ -1,6 +1,7 @@
 using DigestBot.Conversation;
 using DigestBot.Importing;
 using DigestBot.Search;
+using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Telemetry;
@@ -68,5 +69,6 @@ public static class AppHost
         builder.Services.AddImporting();
         builder.Services.AddConversation();
         builder.Services.AddSearch(builder.Configuration);
+        builder.Services.AddSources();
     }
 }

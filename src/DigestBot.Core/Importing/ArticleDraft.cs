@@ -25,6 +25,9 @@ public sealed record ArticleDraft(
 
     public int WordCount { get; } = CountWords(Body);
 
+    /// <summary>The picture that stands for the article (a page's og:image, a feed's enclosure), or null.</summary>
+    public string? ImageUrl { get; init; }
+
     /// <summary>SHA-256 of the body with case and white space folded, as lowercase hex.</summary>
     public static string ComputeContentHash(string body)
     {

@@ -55,6 +55,7 @@ public static class ArticlesCommand
                     a.Language.ToCode(),
                     a.Source,
                     a.Url,
+                    a.ImageUrl,
                     a.PublishedAt,
                     a.ImportedAt,
                     a.Topics.OrderBy(t => t.TopicId).Select(t => t.TopicId).ToList(),
@@ -88,6 +89,7 @@ public sealed record ArticleJson(
     string Language,
     string? Source,
     string? Url,
+    string? ImageUrl,
     DateTimeOffset? PublishedAt,
     DateTimeOffset ImportedAt,
     IReadOnlyList<string> Topics,
@@ -96,6 +98,7 @@ public sealed record ArticleJson(
 
 [JsonSerializable(typeof(List<ArticleJson>))]
 [JsonSerializable(typeof(SummaryJson))]
+[JsonSerializable(typeof(List<SourceJson>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Keeps Cyrillic readable in the output; the JSON is still valid.</summary>

@@ -17,6 +17,7 @@ public static class DigestBotCommand
             SummarizeCommand.Create(),
             EvalSummariesCommand.Create(),
             SearchCommand.Create(),
+            SourcesCommand.Create(),
             HealthcheckCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigestBot.Importing;
 using DigestBot.Jobs;
+using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Telegram;
 using DigestBot.Web;
@@ -34,6 +35,7 @@ public static class RunCommand
         builder.Services.AddHostedService<SeedWatcher>();
         builder.Services.AddTelegram(mode);
         builder.Services.AddDigestJobs(builder.Configuration);
+        builder.Services.AddSourcePolling();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapBotEndpoints();
@@ -48,6 +50,7 @@ public static class RunCommand
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await host.Services.GetRequiredService<SeedSync>().SyncAsync(cancellationToken);
+        await host.Services.GetRequiredService<SourceStore>().SyncCatalogAsync(cancellationToken);
 
         // A failed service (Telegram refused the webhook, say) stops the host as a signal would: a supervisor must tell
         // them apart. The services are looked at after the run, when the host has disposed of its container.

@@ -56,6 +56,31 @@ public sealed class ArticleImporter(
         }
     }
 
+    /// <summary>Stores the articles of one feed poll: an item is matched by its key, then by its canonical URL, then by its
+    /// text, against everything stored (seed articles included), so that a story is one article whichever way it came.</summary>
+    /// <param name="label">Names the feed in the import metrics and problems.</param>
+    public async Task<FileImportOutcome> ImportItemsAsync(string label, IReadOnlyList<SourcedDraft> items, CancellationToken cancellationToken)
+    {
+        var prepared = new Prepared[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Enrich(items[i].Draft));
+        var tally = new Tally(label, new DocumentReadResult([.. items.Select(i => i.Draft)], null, []));
+        var batch = items.Select((item, i) => new Item(tally, item.Key, prepared[i], item.EntryHash)).ToArray();
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await StoreBatchAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var outcome = tally.ToOutcome();
+        metrics.ArticlesImported(outcome.Added, outcome.Updated, outcome.Unchanged, 0);
+        return outcome;
+    }
+
     private async Task ReadAllAsync(IEnumerable<string> paths, ChannelWriter<ReadFile[]> chunks, CancellationToken cancellationToken)
     {
         try
@@ -133,6 +158,14 @@ public sealed class ArticleImporter(
             .Where(a => hashes.Contains(a.ContentHash))
             .ToDictionaryAsync(a => a.ContentHash, cancellationToken);
 
+        // Only feed items are matched by address: two seed files may well quote one page.
+        var urls = batch.Where(i => i.EntryHash is not null && i.Draft.Url is not null).Select(i => i.Draft.Url!).Distinct().ToList();
+        var byUrl = urls.Count == 0
+            ? []
+            : (await db.Articles.Where(a => a.Url != null && urls.Contains(a.Url)).OrderBy(a => a.Id).ToListAsync(cancellationToken))
+                .DistinctBy(a => a.Url)
+                .ToDictionary(a => a.Url!, StringComparer.Ordinal);
+
         var orphans = new List<long>();
         var changed = new List<(Article Article, Prepared Prepared)>();
         var edited = new List<long>();
@@ -141,6 +174,7 @@ public sealed class ArticleImporter(
             var draft = item.Draft;
             if (origins.TryGetValue(item.Key, out var origin))
             {
+                origin.EntryHash = item.EntryHash ?? origin.EntryHash;
                 if (origin.ContentHash == draft.ContentHash)
                 {
                     item.File.Unchanged++;
@@ -159,8 +193,29 @@ public sealed class ArticleImporter(
             if (byHash.TryGetValue(draft.ContentHash, out var same))
             {
                 // The same text under another name: one article, one more origin.
-                origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item.Key, same, draft, now)).Entity;
+                origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, same, now)).Entity;
                 item.File.Unchanged++;
+                continue;
+            }
+
+            if (draft.Url is not null && item.EntryHash is not null && byUrl.TryGetValue(draft.Url, out var samePage))
+            {
+                // The same page under another guid or feed, with a newer text: it is edited in place.
+                origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, samePage, now)).Entity;
+                if (samePage.Id == 0)
+                {
+                    // Two items of one poll naming one page: the first one's text stands.
+                    item.File.Unchanged++;
+                    continue;
+                }
+
+                await db.Entry(samePage).Collection(a => a.Topics).LoadAsync(cancellationToken);
+                edited.Add(samePage.Id);
+                Fill(samePage, item.Prepared);
+                samePage.UpdatedAt = now;
+                changed.Add((samePage, item.Prepared));
+                byHash[draft.ContentHash] = samePage;
+                item.File.Updated++;
                 continue;
             }
 
@@ -168,7 +223,12 @@ public sealed class ArticleImporter(
             db.Articles.Add(article);
             changed.Add((article, item.Prepared));
             byHash[draft.ContentHash] = article;
-            origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item.Key, article, draft, now)).Entity;
+            if (draft.Url is not null)
+            {
+                byUrl.TryAdd(draft.Url, article);
+            }
+
+            origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, article, now)).Entity;
             item.File.Added++;
         }
 
@@ -272,6 +332,7 @@ public sealed class ArticleImporter(
         article.Language = draft.Language;
         article.Source = draft.Source;
         article.Url = draft.Url;
+        article.ImageUrl = draft.ImageUrl;
         article.PublishedAt = draft.PublishedAt?.ToUniversalTime();
         article.ContentHash = draft.ContentHash;
         article.WordCount = draft.WordCount;
@@ -281,8 +342,8 @@ public sealed class ArticleImporter(
         article.Topics.Clear();
     }
 
-    private static ArticleOrigin NewOrigin(string key, Article article, ArticleDraft draft, DateTimeOffset now) =>
-        new() { Key = key, Article = article, ContentHash = draft.ContentHash, ImportedAt = now };
+    private static ArticleOrigin NewOrigin(Item item, Article article, DateTimeOffset now) =>
+        new() { Key = item.Key, Article = article, ContentHash = item.Draft.ContentHash, ImportedAt = now, EntryHash = item.EntryHash };
 
     private static string OriginKey(string path, ArticleDraft draft) =>
         draft.ItemKey.Length == 0 ? path : $"{path}#{draft.ItemKey}";
@@ -300,7 +361,8 @@ public sealed class ArticleImporter(
         public static ReadFile Skip(string path, string reason) => new(path, DocumentReadResult.Skip(reason), []);
     }
 
-    private sealed record Item(Tally File, string Key, Prepared Prepared)
+    /// <param name="EntryHash">For a feed item, the hash of the item as the feed gave it; null for a seed file.</param>
+    private sealed record Item(Tally File, string Key, Prepared Prepared, string? EntryHash = null)
     {
         public ArticleDraft Draft => Prepared.Draft;
     }

@@ -1,3 +1,5 @@
+using DigestBot.Core.Importing;
+
 namespace DigestBot.Importing;
 
 /// <summary>What an import did with one file.</summary>
@@ -24,3 +26,6 @@ public sealed record ImportReport(IReadOnlyList<FileImportOutcome> Files)
 
     public bool Clean => SkippedFiles == 0 && Problems == 0;
 }
+
+/// <summary>An article read from a feed item, keyed by the item, with the hash of the item as the feed gave it.</summary>
+public sealed record SourcedDraft(string Key, ArticleDraft Draft, string EntryHash);

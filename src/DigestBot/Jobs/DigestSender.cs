@@ -38,7 +38,7 @@ public sealed class DigestSender(
         foreach (var group in recipients.GroupBy(r => r.Key))
         {
             var first = group.First();
-            IReadOnlyList<string>? messages;
+            IReadOnlyList<OutgoingMessage>? messages;
             try
             {
                 var building = Stopwatch.StartNew();
@@ -103,7 +103,7 @@ public sealed class DigestSender(
     }
 
     /// <summary>Sends the digest to one chat at most once; true when the chat's subscription changed (paused or moved).</summary>
-    private async Task<bool> DeliverAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         if (!await ledger.BeginAsync(chatId, windowEnd, cancellationToken))
         {
@@ -153,11 +153,11 @@ public sealed class DigestSender(
         }
     }
 
-    private async Task SendPartsAsync(long chatId, IReadOnlyList<string> messages, List<int> sent, CancellationToken cancellationToken)
+    private async Task SendPartsAsync(long chatId, IReadOnlyList<OutgoingMessage> messages, List<int> sent, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {
-            await replies.SendAsync(chatId, new OutgoingMessage(message), sent, cancellationToken);
+            await replies.SendAsync(chatId, message, sent, cancellationToken);
         }
     }
 

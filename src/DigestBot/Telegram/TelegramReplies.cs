@@ -8,7 +8,7 @@ namespace DigestBot.Telegram;
 /// <summary>Sends replies through the Bot API: valid HTML, split within Telegram's limits, buttons on the last part.</summary>
 public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> logger) : IReplySink
 {
-    // Several article links in one message would each want a preview; none reads better than the first one's.
+    // Several article links in one message would each want a preview: only the top article's picture is shown, if any.
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public Task SendAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken) =>
@@ -26,7 +26,9 @@ public sealed class TelegramReplies(IBotClient client, ILogger<TelegramReplies> 
                 new SendMessageRequest(chatId, parts[i])
                 {
                     ParseMode = ParseMode.Html,
-                    LinkPreviewOptions = NoPreview,
+                    LinkPreviewOptions = i == 0 && message.PreviewUrl is { } preview
+                        ? new LinkPreviewOptions { Url = preview, PreferLargeMedia = true, ShowAboveText = true }
+                        : NoPreview,
                     ReplyMarkup = last ? Keyboard(message.Buttons) : null,
                 },
                 cancellationToken);

@@ -1,3 +1,4 @@
+using DigestBot.Sources;
 using DigestBot.Telegram;
 using DigestBot.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,7 +33,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<MetricsCollector>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<SourcesHealthCheck>("sources");
 
         // A reply or digest in progress gets this long to finish at shutdown (Host:ShutdownTimeout).
         services.AddOptions<HostOptions>().Configure(options =>

@@ -1,3 +1,4 @@
+using DigestBot.Conversation;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Digests;
 using DigestBot.Core.Schedules;
@@ -45,10 +46,11 @@ public sealed class DigestService(
         return new DigestWindow(from, to);
     }
 
-    /// <summary>The digest's messages, or null when nothing in the window fits: then nothing is sent.</summary>
-    public async Task<IReadOnlyList<string>?> BuildAsync(DigestPreferences preferences, DigestWindow window, CancellationToken cancellationToken)
+    /// <summary>The digest's messages, the first showing the top article's picture, or null when nothing in the window
+    /// fits: then nothing is sent.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>?> BuildAsync(DigestPreferences preferences, DigestWindow window, CancellationToken cancellationToken)
     {
-        var candidates = await CandidatesAsync(preferences, window, cancellationToken);
+        var (candidates, images) = await CandidatesAsync(preferences, window, cancellationToken);
         if (DigestComposer.Compose(candidates, preferences, window) is not { } digest)
         {
             return null;
@@ -57,10 +59,12 @@ public sealed class DigestService(
         digest = await InReaderLanguageAsync(digest, cancellationToken);
         var language = preferences.Language;
         var summaryIn = LanguageCodes.All.ToDictionary(l => l, l => texts.Get(language, "Article_SummaryIn_" + l.ToCode()));
-        return DigestRenderer.Render(digest, new DigestTexts(texts.Get(language, "Digest_Title"), texts.Get(language, "Digest_AlsoReported"), summaryIn));
+        var messages = DigestRenderer.Render(digest, new DigestTexts(texts.Get(language, "Digest_Title"), texts.Get(language, "Digest_AlsoReported"), summaryIn));
+        images.TryGetValue(digest.Items[0].Article.Id, out var preview);
+        return [.. messages.Select((html, i) => new OutgoingMessage(html, PreviewUrl: i == 0 ? preview : null))];
     }
 
-    private async Task<List<DigestCandidate>> CandidatesAsync(DigestPreferences preferences, DigestWindow window, CancellationToken cancellationToken)
+    private async Task<(List<DigestCandidate> Candidates, Dictionary<long, string> Images)> CandidatesAsync(DigestPreferences preferences, DigestWindow window, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // PostgreSQL takes only UTC instants for timestamptz parameters; the window carries the reader's offset.
@@ -89,13 +93,16 @@ public sealed class DigestService(
                 a.Language,
                 a.Source,
                 a.Url,
+                a.ImageUrl,
                 a.PublishedAt,
                 a.ImportedAt,
                 Topics = a.Topics.Select(t => t.TopicId).ToList(),
                 Lead = a.Body.Substring(0, LeadChars),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(a => new DigestCandidate(a.Id, a.Title, a.Summary ?? "", a.Language, a.Source, a.Url, a.PublishedAt, a.ImportedAt, a.Topics, a.Lead))];
+        return (
+            [.. rows.Select(a => new DigestCandidate(a.Id, a.Title, a.Summary ?? "", a.Language, a.Source, a.Url, a.PublishedAt, a.ImportedAt, a.Topics, a.Lead))],
+            rows.Where(a => a.ImageUrl is not null).ToDictionary(a => a.Id, a => a.ImageUrl!));
     }
 
     /// <summary>With a translating provider, the chosen items' titles and summaries are written in the reader's language.</summary>

@@ -51,10 +51,11 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) :
         }
 
         var header = page == 0 ? turn.Text("Latest_Header") : $"{turn.Text("Latest_Header")} · {turn.Text("Page", page + 1)}";
-        var body = await cards.RenderAsync(turn, [.. found.Take(size)], cancellationToken);
+        var shown = found.Take(size).ToList();
+        var body = await cards.RenderAsync(turn, shown, cancellationToken);
         IReadOnlyList<IReadOnlyList<Button>>? buttons = found.Count > size
             ? [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, (page + 1).ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)))]]
             : null;
-        await turn.ReplyAsync(new OutgoingMessage($"{header}\n\n{body}", buttons), cancellationToken);
+        await turn.ReplyAsync(new OutgoingMessage($"{header}\n\n{body}", buttons, shown[0].ImageUrl), cancellationToken);
     }
 }

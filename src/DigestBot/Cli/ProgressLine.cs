@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace DigestBot.Cli;
+
+/// <summary>A line on the terminal that long work rewrites as it goes (done/total, rate, time left); silent when
+/// standard error is redirected, so logs and pipes get only the summary.</summary>
+public sealed class ProgressLine(string what, int total, TextWriter errors)
+{
+    private readonly bool visible = ReferenceEquals(errors, Console.Error) && !Console.IsErrorRedirected;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Lock sync = new();
+    private int done;
+
+    public void Step(string? last = null)
+    {
+        lock (sync)
+        {
+            done++;
+            if (!visible)
+            {
+                return;
+            }
+
+            var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            var left = TimeSpan.FromSeconds(Math.Round((total - done) / rate));
+            var line = $"{what}: {done}/{total}, {rate:0.0}/s, {left:mm\\:ss} left  {last}";
+            var width = Math.Max(Console.WindowWidth - 1, 40);
+            errors.Write($"\r{(line.Length > width ? line[..width] : line.PadRight(width))}");
+        }
+    }
+
+    public void Finish()
+    {
+        lock (sync)
+        {
+            if (visible)
+            {
+                errors.Write($"\r{new string(' ', Math.Max(Console.WindowWidth - 1, 40))}\r");
+            }
+        }
+    }
+}

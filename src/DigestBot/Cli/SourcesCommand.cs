@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DigestBot.Core.Articles;
+using DigestBot.Sources;
+using DigestBot.Storage;
+
+namespace DigestBot.Cli;
+
+/// <summary><c>digestbot sources add|list|remove|poll</c>: the news feeds the bot polls by itself.</summary>
+public static class SourcesCommand
+{
+    /// <summary>Exit code of <c>sources poll</c> when a source could not be read; the others were still polled.</summary>
+    public const int FailedExitCode = 3;
+
+    /// <summary>Exit code for an address, interval or source the verb cannot take.</summary>
+    public const int RefusedExitCode = 1;
+
+    public static Command Create() => new("sources", "Manage and poll the news feeds (RSS, Atom, JSON Feed) the bot fills its store from.")
+    {
+        Add(),
+        List(),
+        Remove(),
+        Poll(),
+    };
+
+    private static Command Add()
+    {
+        var url = new Argument<string>("url") { Description = "The feed's address (http or https)." };
+        var name = new Option<string?>("--name") { Description = "A name to show in the list." };
+        var interval = new Option<TimeSpan?>("--interval") { Description = "How often to poll it, e.g. 00:15:00; default Sources:PollInterval." };
+        var language = new Option<string?>("--lang") { Description = "The language of its articles: ru, kk or en; default: detected per article." };
+        language.AcceptOnlyFromAmong("ru", "kk", "en");
+        var topics = new Option<string?>("--topics") { Description = "Topic ids every article of the source gets, comma-separated." };
+        var command = new Command("add", "Add a feed.") { url, name, interval, language, topics };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            LanguageCodes.TryParse(parse.GetValue(language), out var lang);
+            var spec = new SourceSpec(
+                parse.GetValue(url)!.Trim(),
+                parse.GetValue(name),
+                parse.GetValue(interval),
+                parse.GetValue(language) is null ? null : lang,
+                parse.GetValue(topics)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (spec.Problem() is { } problem)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"sources add: {problem}");
+                return RefusedExitCode;
+            }
+
+            using var host = await StartAsync(parse, cancellationToken);
+            var (source, added) = await host.Services.GetRequiredService<SourceStore>().AddAsync(spec, cancellationToken);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(added
+                ? $"added source {source.Id}: {source.Url}"
+                : $"source {source.Id} already polls {source.Url}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var command = new Command("list", "List the feeds with the outcome of their last poll.") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await StartAsync(parse, cancellationToken);
+            var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                var rows = sources.Select(s => new SourceJson(
+                    s.Id, s.Url, s.Name, s.Kind, (s.Interval ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SourcesOptions>>().Value.PollInterval).ToString("c"),
+                    s.Language?.ToCode(), s.TopicList, s.LastSuccessAt, s.LastError, s.ConsecutiveFailures, s.ItemsStored, s.NextPollAt)).ToList();
+                await output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Readable.ListSourceJson));
+                return 0;
+            }
+
+            if (sources.Count == 0)
+            {
+                await output.WriteLineAsync("No sources. Add one with: digestbot sources add <feed url>");
+            }
+
+            foreach (var s in sources)
+            {
+                var last = s.LastSuccessAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never";
+                var state = s.ConsecutiveFailures > 0 ? $"failing x{s.ConsecutiveFailures}: {s.LastError}" : "ok";
+                await output.WriteLineAsync($"{s.Id,4}  {s.Kind ?? "?",-8}  {s.ItemsStored,6} stored  last read {last,-16}  {s.Name ?? "-"}  {s.Url}  ({state})");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var which = new Argument<string>("source") { Description = "The source's id or URL." };
+        var command = new Command("remove", "Stop polling a feed; its articles stay.") { which };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await StartAsync(parse, cancellationToken);
+            if (await host.Services.GetRequiredService<SourceStore>().RemoveAsync(parse.GetValue(which)!, cancellationToken) is not { } removed)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"sources remove: no source '{parse.GetValue(which)}'; see digestbot sources list");
+                return RefusedExitCode;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"removed source {removed.Id}: {removed.Url}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Poll()
+    {
+        var which = new Argument<string?>("source") { Description = "Only this source (id or URL).", Arity = ArgumentArity.ZeroOrOne };
+        var once = new Option<bool>("--once") { Description = "Poll every source once and exit, instead of going on at their intervals." };
+        var command = new Command("poll", "Fetch the feeds now: one line per source.") { which, once };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await StartAsync(parse, cancellationToken);
+            var store = host.Services.GetRequiredService<SourceStore>();
+            var poller = host.Services.GetRequiredService<SourcePoller>();
+            var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
+            List<Source> sources;
+            if (parse.GetValue(which) is { } one)
+            {
+                if (await store.FindAsync(one, cancellationToken) is not { } found)
+                {
+                    await errors.WriteLineAsync($"sources poll: no source '{one}'; see digestbot sources list");
+                    return RefusedExitCode;
+                }
+
+                sources = [found];
+            }
+            else
+            {
+                sources = await store.ListAsync(cancellationToken);
+            }
+
+            var failed = await PollAndReportAsync(poller, sources, output, errors, cancellationToken);
+            if (parse.GetValue(once) || parse.GetValue(which) is not null)
+            {
+                return failed ? FailedExitCode : 0;
+            }
+
+            // Goes on like the bot would, until Ctrl+C: each source at its own interval.
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    await PollAndReportAsync(poller, await store.DueAsync(cancellationToken), output, errors, cancellationToken);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<bool> PollAndReportAsync(
+        SourcePoller poller, List<Source> sources, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0)
+        {
+            return false;
+        }
+
+        var progress = new ProgressLine("sources poll", sources.Count, errors);
+        var results = await SourcesJob.PollAllAsync(poller, sources, result => progress.Step(result.Describe()), cancellationToken);
+        progress.Finish();
+        foreach (var result in results)
+        {
+            await output.WriteLineAsync(result.Describe());
+            foreach (var problem in result.Problems)
+            {
+                await errors.WriteLineAsync($"{result.Source.Id} {problem}");
+            }
+        }
+
+        await output.WriteLineAsync(
+            $"{results.Count} source(s): {results.Sum(r => r.Added)} new, {results.Sum(r => r.Updated)} updated, " +
+            $"{results.Sum(r => r.Unchanged)} unchanged, {results.Count(r => !r.Read)} failed.");
+        return results.Any(r => !r.Read);
+    }
+
+    private static async Task<IHost> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        return host;
+    }
+}
+
+/// <summary>One source as <c>sources list --json</c> prints it.</summary>
+public sealed record SourceJson(
+    long Id,
+    string Url,
+    string? Name,
+    string? Kind,
+    string Interval,
+    string? Language,
+    IReadOnlyList<string> Topics,
+    DateTimeOffset? LastSuccessAt,
+    string? LastError,
+    int ConsecutiveFailures,
+    int ItemsStored,
+    DateTimeOffset? NextPollAt);
