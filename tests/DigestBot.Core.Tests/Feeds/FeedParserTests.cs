@@ -108,7 +108,7 @@ public class FeedParserTests
 
     public static TheoryData<string, FeedKind, string?, bool> Formats => new()
     {
-        // text, kind, id, whether the feed states a date
+        // text, kind, id, whether the feed is a full one (date, content, categories, language) rather than a bare RSS 0.91
         { Rss20, FeedKind.Rss, "zakon-1", true },
         { Rss10, FeedKind.Rss, null, true },
         { Rss091, FeedKind.Rss, null, false },
@@ -134,13 +134,9 @@ public class FeedParserTests
         entry.Link.Should().Be("https://www.zakon.kz/news/1");
         entry.SummaryHtml.Should().Contain("Кратко");
         entry.PublishedAt.Should().Be(dated ? new DateTimeOffset(2025, 12, 25, 16, 46, 0, TimeSpan.FromHours(5)) : null);
-        if (kind != FeedKind.Rss || id is not null || dated)
-        {
-            entry.ContentHtml.Should().Be("<p>Полный текст</p>");
-        }
-
         if (dated)
         {
+            entry.ContentHtml.Should().Be("<p>Полный текст</p>");
             entry.Categories.Should().Equal("экономика");
             feed.Language.Should().Be("ru");
         }
