@@ -12,6 +12,6 @@ internal enum DocumentFormat
     /// <summary>One JSON object per line.</summary>
     JsonLines,
 
-    /// <summary>An RSS 2.0 or Atom feed.</summary>
+    /// <summary>An RSS, Atom or JSON Feed document.</summary>
     Feed,
 }

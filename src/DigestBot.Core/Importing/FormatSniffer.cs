@@ -1,3 +1,5 @@
+using DigestBot.Core.Feeds;
+
 namespace DigestBot.Core.Importing;
 
 /// <summary>Decides a document's format from its content first and its file extension second.</summary>
@@ -9,6 +11,11 @@ internal static class FormatSniffer
         if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
             || start.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
             || start.StartsWith("<feed", StringComparison.OrdinalIgnoreCase))
+        {
+            return DocumentFormat.Feed;
+        }
+
+        if (FeedParser.IsJsonFeed(text))
         {
             return DocumentFormat.Feed;
         }

@@ -230,9 +230,43 @@ public class FormatTests
     [InlineData("feed.atom", "<feed/>", "Feed")]
     [InlineData("feed.txt", "  <?xml version=\"1.0\"?><rss/>", "Feed")]
     [InlineData("feed.txt", "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", "Feed")]
+    [InlineData("feed.json", "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"items\": []\n}", "Feed")]
+    [InlineData("feed.jsonl", "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": []}", "Feed")]
     [InlineData("notes.jsonl", "---\ntitle: X\n---\nТекст", "Markdown")]
     public void Format_comes_from_the_content_first_and_the_extension_second(string fileName, string text, string format) =>
         FormatSniffer.Detect(fileName, text).ToString().Should().Be(format);
+
+    [Fact]
+    public void Json_feed_items_become_articles_and_a_truncated_xml_feed_keeps_its_complete_items()
+    {
+        const string json = """
+            {
+              "version": "https://jsonfeed.org/version/1.1",
+              "title": "Kapital.kz",
+              "home_page_url": "https://kapital.kz/",
+              "items": [
+                {"id": "k-1", "url": "https://kapital.kz/1", "title": "Тенге укрепился", "content_text": "Курс тенге укрепился к доллару.", "date_published": "2025-12-25T10:00:00+05:00"},
+                {"id": "k-2", "url": "https://kapital.kz/2", "title": "Без текста"}
+              ]
+            }
+            """;
+        const string truncated = """
+            <rss version="2.0"><channel><title>t</title><link>https://www.zakon.kz/</link>
+              <item><title>Первая</title><guid>z-1</guid><description>Сенат одобрил закон о медиации.</description></item>
+              <item><title>Вторая</title><description>Обрыв на середи
+            """;
+
+        var fromJson = Reader.Read("kapital.json", Encoding.UTF8.GetBytes(json));
+        var fromXml = Reader.Read("zakon.xml", Encoding.UTF8.GetBytes(truncated));
+
+        var article = fromJson.Articles.Should().ContainSingle().Subject;
+        article.ItemKey.Should().Be("k-1");
+        article.Source.Should().Be("kapital.kz");
+        article.Body.Should().Be("Курс тенге укрепился к доллару.");
+        fromJson.Problems.Should().Equal("item 2: no text");
+        fromXml.Articles.Select(a => a.ItemKey).Should().Equal("z-1");
+        fromXml.Problems.Should().Equal("feed is truncated after item 1");
+    }
 
     [Fact]
     public void A_broken_feed_is_skipped()
