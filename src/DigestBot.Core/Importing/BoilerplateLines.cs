@@ -71,7 +71,8 @@ internal static partial class BoilerplateLines
     private static bool IsSubscribeCall(string line) =>
         line.Length <= MaxNoiseLength && CallToFollow().IsMatch(line) && SocialChannel().IsMatch(line);
 
-    [GeneratedRegex(@"^\d{1,3}(?:[\s,.'’]?\d{3})*(?:[.,]\d)?\s*[KkКкMМ]?(?:\s*(?:просмотр\p{L}*|оқылды|қаралды|көрілді|views?|reads?))?$")]
+    /// <summary>"12 345", "1.2K", "834 просмотра", "1 024 рет оқылды" ("рет" counts times in Kazakh).</summary>
+    [GeneratedRegex(@"^\d{1,3}(?:[\s,.'’]?\d{3})*(?:[.,]\d)?\s*[KkКкMМ]?(?:\s*(?:просмотр\p{L}*|(?:рет\s+)?(?:оқылды|қаралды|көрілді)|views?|reads?))?$")]
     private static partial Regex ViewCounter();
 
     [GeneratedRegex(@"^(?:просмотр\p{L}*|оқылды|қаралды|көрілді|views?)$", RegexOptions.IgnoreCase)]
@@ -100,7 +101,7 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"подписывайтесь|подпишитесь|присоединяйтесь|следите|читайте нас|будьте в курсе|жазылыңыз|жазылу|қосылыңыз|таба аласыз|бақылаңыз|оқыңыз|subscribe|follow us|join us|stay tuned", RegexOptions.IgnoreCase)]
     private static partial Regex CallToFollow();
 
-    [GeneratedRegex(@"^(?:мы работаем для вас|будьте в курсе всех событий|все права защищены.*|барлық құқықтар қорғалған.*|all rights reserved.*|нашли ошибку\?.*|если вы нашли ошибку.*|қате тапсаңыз.*|при (?:использовании|копировании|цитировании) материалов.*|материалдарды (?:көшіріп|пайдаланған).*|реклама|жарнама|advertisement)[.!]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:мы работаем для вас|будьте в курсе всех событий|все права защищены.*|барлық құқықтар қорғалған.*|all rights reserved.*|нашли ошибку\?.*|если вы нашли ошибку.*|қате тапсаңыз.*|при (?:использовании|копировании|цитировании) материалов.*|материалдарды (?:көшіріп|пайдаланған).*|реклама|жарнама|advertisement|(?:мы используем|(?:наш )?сайт использует|біз|сайт|this (?:web)?site uses|we use) (?:файлы |файлдарын |cookie-файлдар\p{L}* )?cookies?\b.{0,200})[.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"^(?:источник|дереккөз|дерек көзі|source|по материалам)\s*:\s*\S", RegexOptions.IgnoreCase)]
@@ -109,7 +110,7 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"^(?:https?://)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/?$", RegexOptions.IgnoreCase)]
     private static partial Regex BareDomain();
 
-    [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|тағы оқыңыз|тағы да оқыңыз|оқи отырыңыз|read (?:also|more)|see also|check also)\s*[:—–-]\s*\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|тағы оқыңыз|тағы да оқыңыз|оқи отырыңыз|read (?:also|more)|see also|check also|related|also read)\s*[:—–-]\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex InlineReadAlso();
 
     [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|популярное|популярные (?:новости|материалы)|самое (?:читаемое|популярное)|похожие (?:новости|материалы|статьи)|другие новости|последние новости|новости по теме|по теме|рекомендуем|архив|теги|комментарии|поделиться|тағы (?:да )?оқыңыз|оқи отырыңыз|ұқсас (?:жаңалықтар|материалдар)|соңғы жаңалықтар|көп оқылғандар|танымал(?: жаңалықтар)?|тақырыпқа қатысты|мұрағат|пікірлер|бөлісу|check also|read (?:also|more)|see also|related(?: news| posts| articles| stories)?|you may also like|popular|most read|latest news|more news|archive|tags|comments|share)\s*:?$", RegexOptions.IgnoreCase)]

@@ -14,12 +14,14 @@ public class ScrapedTextCleanerTests
     [InlineData("12 345")]
     [InlineData("1.2K")]
     [InlineData("834 просмотра")]
+    [InlineData("1 024 рет оқылды")]
     [InlineData("© Фото: Kazinform")]
     [InlineData("Фото из открытых источников")]
     [InlineData("Фотосурет: ашық дереккөздерден")]
     [InlineData("Photo: Astana Times")]
     [InlineData("Читайте также: Мост через Есиль закроют на ремонт")]
     [InlineData("Тағы оқыңыз: Елордада жаңа көпір ашылды")]
+    [InlineData("Related: Majilis passes budget")]
     [InlineData("Подпишитесь на наш канал в WhatsApp, чтобы первыми узнавать новости")]
     [InlineData("Жаңалықтарды Instagram парақшамыздан бақылаңыз")]
     [InlineData("Follow us on Telegram for more news")]
@@ -27,6 +29,9 @@ public class ScrapedTextCleanerTests
     [InlineData("Нашли ошибку? Выделите её и нажмите Ctrl+Enter")]
     [InlineData("  • {{author.name}}")]
     [InlineData("Реклама")]
+    [InlineData("Мы используем файлы cookie, чтобы сайт работал лучше.")]
+    [InlineData("Сайт cookie файлдарын пайдаланады.")]
+    [InlineData("This website uses cookies to improve your experience.")]
     public void A_noise_line_between_paragraphs_is_dropped(string noise)
     {
         var body = Clean($"{Headline}\n\n{First}\n\n{noise}\n\n{Last}");
