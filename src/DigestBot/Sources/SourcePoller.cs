@@ -158,7 +158,7 @@ public sealed class SourcePoller(
         else
         {
             stored.ConsecutiveFailures++;
-            stored.LastError = result.Error is { Length: > 1000 } long ? long[..1000] : result.Error;
+            stored.LastError = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
             var backoff = TimeSpan.FromTicks(Math.Min(interval.Ticks * (1L << Math.Min(stored.ConsecutiveFailures - 1, 20)), options.Value.MaxBackoff.Ticks));
             stored.NextPollAt = now + Max(Jittered(backoff), retryAfter ?? TimeSpan.Zero);
         }
