@@ -101,7 +101,8 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"подписывайтесь|подпишитесь|присоединяйтесь|следите|читайте нас|будьте в курсе|жазылыңыз|жазылу|қосылыңыз|таба аласыз|бақылаңыз|оқыңыз|subscribe|follow us|join us|stay tuned", RegexOptions.IgnoreCase)]
     private static partial Regex CallToFollow();
 
-    [GeneratedRegex(@"^(?:мы работаем для вас|будьте в курсе всех событий|все права защищены.*|барлық құқықтар қорғалған.*|all rights reserved.*|нашли ошибку\?.*|если вы нашли ошибку.*|қате тапсаңыз.*|при (?:использовании|копировании|цитировании) материалов.*|материалдарды (?:көшіріп|пайдаланған).*|реклама|жарнама|advertisement|(?:мы используем|(?:наш )?сайт использует|біз|сайт|this (?:web)?site uses|we use) (?:файлы |файлдарын |cookie-файлдар\p{L}* )?cookies?\b.{0,200})[.!]*$", RegexOptions.IgnoreCase)]
+    /// <summary>Site-wide lines; ad slots are often framed by dashes ("- Advertisement -").</summary>
+    [GeneratedRegex(@"^[-–—\s]*(?:мы работаем для вас|перейти к (?:содержимому|содержанию|основному содержанию)|мазмұнға өту|skip to (?:main )?content|будьте в курсе всех событий|все права защищены.*|барлық құқықтар қорғалған.*|all rights reserved.*|нашли ошибку\?.*|если вы нашли ошибку.*|қате тапсаңыз.*|при (?:использовании|копировании|цитировании) материалов.*|материалдарды (?:көшіріп|пайдаланған).*|реклама|жарнама|advertisement|(?:мы используем|(?:наш )?сайт использует|біз|сайт|this (?:web)?site uses|we use) (?:файлы |файлдарын |cookie-файлдар\p{L}* )?cookies?\b.{0,200})[-–—.!\s]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"^(?:источник|дереккөз|дерек көзі|source|по материалам)\s*:\s*\S", RegexOptions.IgnoreCase)]
@@ -113,7 +114,7 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|тағы оқыңыз|тағы да оқыңыз|оқи отырыңыз|read (?:also|more)|see also|check also|related|also read)\s*[:—–-]\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex InlineReadAlso();
 
-    [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|популярное|популярные (?:новости|материалы)|самое (?:читаемое|популярное)|похожие (?:новости|материалы|статьи)|другие новости|последние новости|новости по теме|по теме|рекомендуем|архив|теги|комментарии|поделиться|тағы (?:да )?оқыңыз|оқи отырыңыз|ұқсас (?:жаңалықтар|материалдар)|соңғы жаңалықтар|көп оқылғандар|танымал(?: жаңалықтар)?|тақырыпқа қатысты|мұрағат|пікірлер|бөлісу|check also|read (?:also|more)|see also|related(?: news| posts| articles| stories)?|you may also like|popular|most read|latest news|more news|archive|tags|comments|share)\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:читайте (?:также|еще|ещё)|смотрите также|популярное|популярные (?:новости|материалы)|самое (?:читаемое|популярное)|похожие (?:новости|материалы|статьи)|другие новости|последние новости|новости по теме|по теме|рекомендуем|архив|теги|комментарии|отзывы(?: читателей)?|поделиться|тағы (?:да )?оқыңыз|оқи отырыңыз|ұқсас (?:жаңалықтар|материалдар)|соңғы жаңалықтар|көп оқылғандар|танымал(?: жаңалықтар)?|тақырыпқа қатысты|мұрағат|пікірлер|бөлісу|check also|read (?:also|more)|see also|related(?: news| posts| articles| stories)?|you may also like|popular|most read|latest news|more news|archive|tags|comments|reader comments|share)(?:\s*\(\d+\))?\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex WidgetHeading();
 
     [GeneratedRegex(@"\p{Ll}[.!?]\s+[«""]?\p{Lu}")]

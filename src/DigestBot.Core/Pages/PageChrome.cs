@@ -20,7 +20,7 @@ internal static partial class PageChrome
         "readmore", "popular", "tags", "tag", "hashtags", "comments", "comment", "disqus", "cookie", "cookies", "consent",
         "gdpr", "subscribe", "subscription", "newsletter", "advert", "advertisement", "ads", "adv", "promo", "sponsored",
         "breadcrumb", "breadcrumbs", "views", "counter", "caption", "credit", "credits", "author", "byline", "meta", "date",
-        "rating", "print", "toolbar", "modal", "popup", "login", "search", "pagination", "pager",
+        "rating", "print", "toolbar", "modal", "popup", "login", "search", "pagination", "pager", "skip", "ticker",
     ];
 
     /// <summary>Words that name parts of the layout; a page may name the column that holds its article "with-sidebar" or "main-menu-open".</summary>

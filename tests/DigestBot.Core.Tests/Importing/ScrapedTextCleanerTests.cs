@@ -29,6 +29,9 @@ public class ScrapedTextCleanerTests
     [InlineData("Нашли ошибку? Выделите её и нажмите Ctrl+Enter")]
     [InlineData("  • {{author.name}}")]
     [InlineData("Реклама")]
+    [InlineData("- Advertisement -")]
+    [InlineData("Перейти к содержимому")]
+    [InlineData("Skip to content")]
     [InlineData("Мы используем файлы cookie, чтобы сайт работал лучше.")]
     [InlineData("Сайт cookie файлдарын пайдаланады.")]
     [InlineData("This website uses cookies to improve your experience.")]
@@ -45,6 +48,8 @@ public class ScrapedTextCleanerTests
     [InlineData("Похожие новости")]
     [InlineData("Самое читаемое")]
     [InlineData("Related posts")]
+    [InlineData("Отзывы читателей (2):")]
+    [InlineData("Пікірлер (3)")]
     public void A_widget_heading_and_its_headline_list_are_dropped_and_the_article_goes_on(string heading)
     {
         var page = $"""
