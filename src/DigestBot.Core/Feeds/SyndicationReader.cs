@@ -26,7 +26,14 @@ internal static class SyndicationReader
             }
 
             formatter.ReadFrom(reader);
-            return Project(formatter.Feed, kind, feedUrl, problems);
+
+            // The RSS formatter drops the description of an item without a link; the element itself still says it.
+            var descriptions = kind == FeedKind.Atom
+                ? []
+                : root.Elements().Where(e => e.Name.LocalName == "channel").Elements().Where(e => e.Name.LocalName == "item")
+                    .Select(item => FeedValues.NullIfBlank(item.Elements().FirstOrDefault(e => e.Name.LocalName == "description")?.Value))
+                    .ToList();
+            return Project(formatter.Feed, kind, feedUrl, descriptions, problems);
         }
         catch (Exception e) when (e is XmlException or NotSupportedException or FormatException or ArgumentException
                                       or InvalidOperationException or SerializationException)
@@ -36,13 +43,14 @@ internal static class SyndicationReader
         }
     }
 
-    private static Feed Project(SyndicationFeed feed, FeedKind kind, Uri? feedUrl, List<string> problems)
+    private static Feed Project(SyndicationFeed feed, FeedKind kind, Uri? feedUrl, List<string?> descriptions, List<string> problems)
     {
         var feedBase = BaseOf(feed.BaseUri, feedUrl);
         var entries = new List<FeedEntry>();
         foreach (var item in feed.Items)
         {
-            var entry = ReadItem(item, kind, BaseOf(item.BaseUri, feedBase) ?? feedBase, feedUrl);
+            var description = entries.Count < descriptions.Count ? descriptions[entries.Count] : null;
+            var entry = ReadItem(item, kind, BaseOf(item.BaseUri, feedBase) ?? feedBase, feedUrl, description);
             entries.Add(entry);
             FeedValues.Check(entry, entries.Count, problems);
         }
@@ -56,7 +64,7 @@ internal static class SyndicationReader
             problems);
     }
 
-    private static FeedEntry ReadItem(SyndicationItem item, FeedKind kind, Uri? itemBase, Uri? feedUrl)
+    private static FeedEntry ReadItem(SyndicationItem item, FeedKind kind, Uri? itemBase, Uri? feedUrl, string? description)
     {
         var extensions = item.ElementExtensions.Select(Element).OfType<XElement>().ToList();
         var enclosure = item.Links
@@ -69,7 +77,7 @@ internal static class SyndicationReader
             : FeedValues.NullIfBlank(Extension(extensions, FeedValues.Content + "encoded"));
 
         // RSS descriptions are HTML whatever they claim; Atom says which kind of text it holds.
-        var summary = kind == FeedKind.Atom ? Html(item.Summary) : FeedValues.NullIfBlank(item.Summary?.Text);
+        var summary = kind == FeedKind.Atom ? Html(item.Summary) : description ?? FeedValues.NullIfBlank(item.Summary?.Text);
         return new FeedEntry(
             FeedValues.NullIfBlank(item.Id),
             item.Links.Where(IsAlternate).Select(link => Absolute(link, itemBase, feedUrl)).FirstOrDefault(url => url is not null),

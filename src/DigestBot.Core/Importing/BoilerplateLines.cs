@@ -28,6 +28,16 @@ internal static partial class BoilerplateLines
     public static bool IsByline(string line) =>
         line.Length <= 160 && !EndsSentence(line) && (Byline().IsMatch(line) || AuthorLabel().IsMatch(line));
 
+    /// <summary>The heading of the readers' comments ("Комментарии", "Отзывы читателей (2): …", "Пікірлер (3)"): on a page
+    /// they follow the article, so nothing after it is the article's. A heading that runs on into text needs its count,
+    /// so that a paragraph merely starting with the word stays.</summary>
+    public static bool OpensComments(string line) =>
+        CommentsHeading().Match(line) is { Success: true } heading
+        && (heading.Groups["count"].Success || heading.Length == line.Length);
+
+    [GeneratedRegex(@"^(?:комментарии|отзывы(?: читателей)?|пікірлер|оқырман пікірлері|comments|reader comments)(?:\s*\((?<count>\d+)\))?\s*:?", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentsHeading();
+
     /// <summary>A heading such as "Читайте также" or "Популярное" that opens a list of links to other pages.</summary>
     public static bool IsWidgetHeading(string line) => WidgetHeading().IsMatch(line);
 

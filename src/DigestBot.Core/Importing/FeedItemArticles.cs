@@ -10,8 +10,12 @@ namespace DigestBot.Core.Importing;
 /// teaser; either way through the same cleaner, date, source and language steps as a seed file.</summary>
 public static class FeedItemArticles
 {
-    /// <summary>An item whose text has fewer words than this is a teaser: its page holds the article.</summary>
+    /// <summary>A description of fewer words than this is a teaser: the item's page holds the article.</summary>
     public const int TeaserWords = 80;
+
+    /// <summary>Content (content:encoded, Atom content, content_html) of fewer words than this is a teaser too; news
+    /// agencies send short items whole, so the bar is lower than for a description.</summary>
+    public const int ShortContentWords = 30;
 
     /// <summary>How the item is keyed in the store: the feed, then its guid, else its link, else a hash of its text.</summary>
     public static string Key(string feedUrl, FeedEntry entry) =>
@@ -26,7 +30,9 @@ public static class FeedItemArticles
 
     /// <summary>True when the item links a page and carries too little text to stand as the article.</summary>
     public static bool NeedsPage(FeedEntry entry) =>
-        entry.Link is not null && ArticleDraft.CountWords(HtmlToText.Convert(entry.ContentHtml ?? entry.SummaryHtml ?? "")) < TeaserWords;
+        entry.Link is not null
+        && Words(entry.ContentHtml) < ShortContentWords
+        && Words(entry.SummaryHtml) < TeaserWords;
 
     /// <summary>Builds the article, or returns null and why nothing was left of the item.</summary>
     /// <param name="page">The item's page, when it was fetched.</param>
@@ -48,4 +54,6 @@ public static class FeedItemArticles
         var draft = ArticleBuilder.Build(new DocumentItem("", "item", metadata, paragraphs), out failure);
         return draft is null ? null : draft with { ImageUrl = page?.ImageUrl ?? entry.ImageUrl };
     }
+
+    private static int Words(string? html) => html is null ? 0 : ArticleDraft.CountWords(HtmlToText.Convert(html));
 }

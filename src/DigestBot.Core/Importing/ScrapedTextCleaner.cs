@@ -18,6 +18,11 @@ internal static class ScrapedTextCleaner
         for (var i = layout.BodyStart; i < units.Count; i++)
         {
             var line = units[i].TrimStart(Bullets);
+            if (BoilerplateLines.OpensComments(line))
+            {
+                break;
+            }
+
             if (BoilerplateLines.IsWidgetHeading(line))
             {
                 inWidget = true;

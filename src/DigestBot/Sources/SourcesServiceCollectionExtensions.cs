@@ -21,7 +21,7 @@ public static class SourcesServiceCollectionExtensions
     public static IServiceCollection AddSourcePolling(this IServiceCollection services)
     {
         services.AddQuartz(quartz => quartz.ScheduleJob<SourcesJob>(
-            trigger => trigger.WithIdentity("poll", "sources").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()),
+            trigger => trigger.WithIdentity("poll", "sources").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
             job => job.WithIdentity(SourcesJob.Key)));
         return services;
     }

@@ -434,4 +434,22 @@ public class FeedParserTests
         """;
 
     private static string Json(string items) => $$"""{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{{items}}]}""";
+
+    [Theory]
+    [InlineData("<description><![CDATA[<p>Нефть подорожала.</p>]]></description>", "<p>Нефть подорожала.</p>")]
+    [InlineData("<description>Нефть подорожала.</description>", "Нефть подорожала.")]
+    public void An_RSS_item_without_a_link_keeps_its_description(string description, string expected)
+    {
+        var xml = $"""
+            <?xml version="1.0"?>
+            <rss version="2.0"><channel><title>Лента</title><link>https://news.test/</link><description>Новости</description>
+            <item><guid isPermaLink="false">1</guid><title>Новость</title>{description}</item>
+            </channel></rss>
+            """;
+
+        var feed = FeedParser.Parse(xml, FeedUrl, out _)!;
+
+        feed.Entries.Single().SummaryHtml.Should().Be(expected);
+        feed.Problems.Should().BeEmpty();
+    }
 }

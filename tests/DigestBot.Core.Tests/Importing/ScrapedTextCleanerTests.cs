@@ -48,8 +48,6 @@ public class ScrapedTextCleanerTests
     [InlineData("Похожие новости")]
     [InlineData("Самое читаемое")]
     [InlineData("Related posts")]
-    [InlineData("Отзывы читателей (2):")]
-    [InlineData("Пікірлер (3)")]
     public void A_widget_heading_and_its_headline_list_are_dropped_and_the_article_goes_on(string heading)
     {
         var page = $"""
@@ -71,6 +69,37 @@ public class ScrapedTextCleanerTests
 
         body.Should().NotContainAny("закроют на ремонт", "маршруты автобусов", "развязки", heading.TrimEnd(':'));
         body.Should().StartWith(First).And.Contain("фестиваль уличной еды").And.EndWith(Last);
+    }
+
+    [Theory]
+    [InlineData("Отзывы читателей (2):")]
+    [InlineData("Отзывы читателей (2): Виктор, Петропавловск: Помню зиму 2012 года, тогда было минус 45.")]
+    [InlineData("Пікірлер (3)")]
+    [InlineData("Комментарии")]
+    [InlineData("Comments (12)")]
+    public void The_readers_comments_end_the_article(string heading)
+    {
+        var page = $"""
+            {Headline}
+
+            {First}
+
+            {Last}
+
+            {heading}
+
+            Марина: Почему старшие классы не перевели на дистанционку? Детям в десятом классе тоже холодно, а автобусы ходят редко.
+            """;
+
+        Clean(page).Should().Be($"{First}\n\n{Last}");
+    }
+
+    [Fact]
+    public void A_paragraph_that_only_starts_with_the_word_comments_stays()
+    {
+        const string paragraph = "Комментарии экспертов разошлись: одни ждут снижения цен весной, другие считают, что рынок уже достиг дна.";
+
+        Clean($"{Headline}\n\n{First}\n\n{paragraph}\n\n{Last}").Should().Be($"{First}\n\n{paragraph}\n\n{Last}");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class CommandLineTests
         foreach (var article in json.RootElement.EnumerateArray())
         {
             article.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-                "id", "title", "language", "source", "url", "publishedAt", "importedAt", "topics", "wordCount", "body");
+                "id", "title", "language", "source", "url", "imageUrl", "publishedAt", "importedAt", "topics", "wordCount", "body");
             article.GetProperty("id").GetInt64().Should().BePositive();
             article.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
             article.GetProperty("language").GetString().Should().BeOneOf("ru", "kk", "en");
