@@ -11,20 +11,27 @@ public sealed class RunningBot : IAsyncDisposable
 {
     private readonly HostRun run;
 
-    private RunningBot(TelegramEmulator emulator, TempFolder folder, string token, TimeProvider? time)
+    private RunningBot(TelegramEmulator emulator, TempFolder folder, string token, TimeProvider? time, IDictionary<string, string?>? settings)
     {
         Emulator = emulator;
         Folder = folder;
         Token = token;
-        run = new HostRun(RunCommand.BuildHost(folder.File("bot.db"), new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Telegram:Token"] = token,
             ["Telegram:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
             ["Seeds:Path"] = RepositoryPaths.Seeds,
             ["Seeds:Watch"] = "false",
             ["Topics:CatalogPath"] = Path.Combine(RepositoryPaths.Seeds, "topics.json"),
+            ["Sources:CatalogPath"] = folder.File("sources.json"),
             ["Logging:LogLevel:Default"] = "Warning",
-        },
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        run = new HostRun(RunCommand.BuildHost(folder.File("bot.db"), all,
         builder =>
         {
             if (time is not null)
@@ -41,8 +48,10 @@ public sealed class RunningBot : IAsyncDisposable
     public string Token { get; }
 
     /// <param name="time">The host's clock; the system's by default.</param>
-    public static RunningBot Start(TelegramEmulator emulator, TimeProvider? time = null) =>
-        new(emulator, new TempFolder(), TelegramEmulator.CreateBotToken(), time);
+    /// <param name="settings">Settings on top of the test defaults.</param>
+    /// <param name="folder">The bot's folder (database, sources file), when the test fills it first.</param>
+    public static RunningBot Start(TelegramEmulator emulator, TimeProvider? time = null, IDictionary<string, string?>? settings = null, TempFolder? folder = null) =>
+        new(emulator, folder ?? new TempFolder(), TelegramEmulator.CreateBotToken(), time, settings);
 
     public EmulatedUser CreateUser(string? languageCode) => Emulator.CreateUser(languageCode, Token);
 

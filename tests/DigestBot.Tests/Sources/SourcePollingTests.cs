@@ -106,6 +106,25 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_digest_led_by_a_polled_article_shows_its_picture_as_the_preview()
+    {
+        var page = SourceFixtures.Pages.First(p => p.Language == "ru" && p.ImageUrl is not null);
+        site.Serve("/feed", Rss(("1", page.CanonicalUrl, page.Title, "Анонс.")), "application/rss+xml");
+        await PollAsync("/feed");
+        var digests = host.Get<DigestBot.Features.Digests.DigestService>();
+        var now = DateTimeOffset.UtcNow;
+
+        var messages = await digests.BuildAsync(
+            digests.PreferencesFor(null, Core.Articles.Language.Ru, allLanguages: false),
+            DigestBot.Features.Digests.DigestService.WindowFor("Asia/Almaty", null, now),
+            CancellationToken.None);
+
+        messages.Should().NotBeNull();
+        messages![0].Html.Should().Contain(page.Title);
+        messages[0].PreviewUrl.Should().Be(page.On(site, page.ImageUrl));
+    }
+
+    [Fact]
     public async Task A_second_poll_sends_the_validators_and_a_304_stores_nothing()
     {
         site.ServeFixture("/feed", "feeds/rss2.xml", etag: "\"v1\"");
