@@ -4,6 +4,7 @@ using System.Text.Json;
 using DigestBot.Core.Articles;
 using DigestBot.Sources;
 using DigestBot.Storage;
+using Microsoft.Extensions.Logging.Console;
 
 namespace DigestBot.Cli;
 
@@ -189,7 +190,11 @@ public static class SourcesCommand
 
     private static async Task<IHost> StartAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
+        var builder = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true);
+
+        // The verb prints each source's outcome itself; the poller's warnings would say it twice.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(SourcePoller).Namespace, LogLevel.Error);
+        var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return host;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DigestBot.Core.Articles;
 using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
@@ -64,6 +65,28 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
                 article.PublishedAt.Should().BeOneOf(published, stated ?? published);
             }
         }
+    }
+
+    public static TheoryData<string> PageNames => [.. SourceFixtures.Pages.Select(p => p.Name)];
+
+    /// <summary>Each fixture page behind a teaser: its article keeps every paragraph, in order, and none of the chrome
+    /// (menus, breadcrumbs, banners, related links, comments, share widgets), with its headline, address, picture and date.</summary>
+    [Theory]
+    [MemberData(nameof(PageNames))]
+    public async Task A_teaser_page_gives_its_whole_article_and_none_of_its_chrome(string name)
+    {
+        var page = SourceFixtures.Page(name);
+        site.Serve("/feed", Rss(("1", page.CanonicalUrl, "", "Анонс.")).Replace("<title></title>", "", StringComparison.Ordinal), "application/rss+xml");
+
+        var result = await PollAsync("/feed");
+
+        result.Added.Should().Be(1, string.Join("; ", result.Problems));
+        var article = await SingleArticleAsync();
+        AssertArticleText(article.Body, page.Paragraphs, page.Chrome);
+        article.Title.Should().Be(page.Title, "an item without a title takes the page's headline");
+        article.Url.Should().Be(page.On(site, page.CanonicalUrl));
+        article.ImageUrl.Should().Be(page.ImageUrl is null ? null : page.On(site, page.ImageUrl));
+        article.Language.ToCode().Should().Be(page.Language);
     }
 
     [Fact]
