@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DigestBot.Sources;
+using DigestBot.Storage;
 using DigestBot.Telemetry;
+using DigestBot.Tests.Infrastructure;
+using DigestBot.Tests.Sources;
+using Microsoft.EntityFrameworkCore;
 using DigestBot.Tests.Telegram;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +34,42 @@ public sealed class HealthAndMetricsTests
         before.Json["lastUpdateReceivedAt"].Should().BeNull("no update has come yet");
         after.Status.Should().Be(HttpStatusCode.OK);
         after.Json["lastUpdateReceivedAt"]!.GetValue<DateTimeOffset>().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Healthz_is_degraded_not_down_while_a_source_fails_for_longer_than_StaleAfter_and_fetches_are_counted()
+    {
+        await using var site = await NewsSite.StartAsync();
+        SourceFixtures.ServePages(site);
+        site.ServeFixture("/rss", "feeds/rss2.xml");
+        await using var bot = await WebBot.StartAsync(new Dictionary<string, string?> { ["Sources:AllowPrivateAddresses"] = "true" });
+        var store = bot.Get<SourceStore>();
+        var poller = bot.Get<SourcePoller>();
+        var (good, _) = await store.AddAsync(new SourceSpec(site.Url("/rss")), CancellationToken.None);
+        var (gone, _) = await store.AddAsync(new SourceSpec(site.Url("/gone")), CancellationToken.None);
+        await poller.PollAsync(good, CancellationToken.None);
+        await poller.PollAsync(gone, CancellationToken.None);
+        var fresh = await HealthAsync(bot);
+
+        // The failing source was added a day and an hour ago and has never been read since.
+        await using (var db = bot.Get<DigestDbContextFactory>().CreateDbContext())
+        {
+            await db.Sources.Where(s => s.Id == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AddedAt, DateTimeOffset.UtcNow.AddHours(-25)));
+        }
+
+        var stale = await HealthAsync(bot);
+        var metrics = await bot.Http.GetStringAsync("/metrics");
+
+        fresh.Json["checks"]!["sources"]!["status"]!.GetValue<string>().Should().Be("healthy", "a failure younger than a day is no alarm");
+        stale.Status.Should().Be(HttpStatusCode.OK);
+        stale.Json["status"]!.GetValue<string>().Should().Be("degraded");
+        stale.Json["checks"]!["sources"]!["status"]!.GetValue<string>().Should().Be("degraded");
+        stale.Json["checks"]!["sources"]!["description"]!.GetValue<string>().Should()
+            .Be($"sources failing for over 1.00:00:00: {gone.Id} {site.Url("/gone")} (HTTP 404 Not Found)");
+        metrics.Should().Contain("digestbot_sources_fetches_total{outcome=\"ok\"} 5\n", "the feed and its four teaser pages");
+        metrics.Should().Contain("digestbot_sources_fetches_total{outcome=\"failed\"} 1\n");
+        metrics.Should().Contain("digestbot_sources_items_total{outcome=\"added\"} 6\n");
+        metrics.Should().MatchRegex(@"digestbot_sources_bytes_total [1-9]\d{3,}\n");
     }
 
     [Fact]
