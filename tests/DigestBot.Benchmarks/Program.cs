@@ -4,6 +4,7 @@ using DigestBot.Benchmarks.Delivery;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Search;
 using DigestBot.Benchmarks.Soak;
+using DigestBot.Benchmarks.Sources;
 using DigestBot.Benchmarks.Summaries;
 
 // Bench commands print figures; `docs/benchmarks.md` lists each with the command that reproduces it.
@@ -22,6 +23,7 @@ return command switch
     "corpus" when args.Length == 3 => await CorpusFiles.WriteAsync(Count(0), args[2]),
     "search-scale" => await SearchScaleBench.RunAsync(Count(100_000), [.. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))], Option("--keep")),
     "soak" => await SoakBench.RunAsync(Count(30), int.TryParse(Option("--users"), out var users) ? users : 20, TimeSpan.FromSeconds(double.TryParse(Option("--period"), System.Globalization.CultureInfo.InvariantCulture, out var period) ? period : 4)),
+    "sources" => await SourcesBench.RunAsync(Count(100), int.TryParse(Option("--items"), out var items) ? items : 50, int.TryParse(Option("--hosts"), out var hosts) ? hosts : 20, args.Contains("--stages")),
     _ => Usage(),
 };
 
@@ -40,5 +42,8 @@ static int Usage()
     Console.WriteLine("  soak [30] [--users 20] [--period 4]  run the bot (polling) against the telegram-test-api emulator for N minutes after");
     Console.WriteLine("                   a 1-minute warm-up, each user sending a command, text or button press every period (seconds);");
     Console.WriteLine("                   print memory every minute; exit code 1 when the working set or GC heap grew by more than 20%");
+    Console.WriteLine("  sources [100] [--items 50] [--hosts 20] [--stages]  poll N local RSS feeds of teaser items (pages fetched,");
+    Console.WriteLine("                   extracted and stored) on loopback hosts into a fresh SQLite file; print articles/s and peak memory,");
+    Console.WriteLine("                   with --stages the time of each step; exit code 1 when fewer articles than items were stored");
     return 2;
 }
