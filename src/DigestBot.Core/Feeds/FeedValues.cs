@@ -16,9 +16,18 @@ internal static partial class FeedValues
     /// <summary>RFC 822 names the zones of North America; Kazakh and Russian feeds sometimes write their own.</summary>
     private static readonly Dictionary<string, string> ZoneOffsets = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["EST"] = "-0500", ["EDT"] = "-0400", ["CST"] = "-0600", ["CDT"] = "-0500",
-        ["MST"] = "-0700", ["MDT"] = "-0600", ["PST"] = "-0800", ["PDT"] = "-0700",
-        ["MSK"] = "+0300", ["ALMT"] = "+0500", ["QYZT"] = "+0500", ["AQTT"] = "+0500",
+        ["EST"] = "-0500",
+        ["EDT"] = "-0400",
+        ["CST"] = "-0600",
+        ["CDT"] = "-0500",
+        ["MST"] = "-0700",
+        ["MDT"] = "-0600",
+        ["PST"] = "-0800",
+        ["PDT"] = "-0700",
+        ["MSK"] = "+0300",
+        ["ALMT"] = "+0500",
+        ["QYZT"] = "+0500",
+        ["AQTT"] = "+0500",
     };
 
     /// <summary>Any date form <see cref="PublishedDateParser"/> knows, plus RFC 822 zone names; null when none is found.</summary>

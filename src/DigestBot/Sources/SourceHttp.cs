@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -40,15 +41,18 @@ public static class SourceHttp
                 ConnectCallback = new AddressGuard(sp.GetRequiredService<IOptions<SourcesOptions>>().Value).ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .AddResilienceHandler("sources", builder => builder.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 2,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(1),
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
-            }));
+            .AddResilienceHandler("sources", builder => builder
+                // A failed fetch is one line of the poller's; Polly would log every attempt with its stack trace.
+                .ConfigureTelemetry(NullLoggerFactory.Instance)
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                }));
         return services;
     }
 
