@@ -124,6 +124,10 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>Runs a plain SQL dump (pg_dump's default format) into a database, stopping at its first error.</summary>
+    public Task RestoreAsync(string database, string dumpFile) =>
+        RunToolAsync("psql", ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", Superuser, "-d", database, "-q", "-v", "ON_ERROR_STOP=1", "-f", dumpFile]);
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -23,6 +23,8 @@ public sealed class PostgresServer(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>Creates an empty database, e.g. one per test class, and returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync(string name) => Cluster.CreateDatabaseAsync(name);
 
+    public Task RestoreAsync(string database, string dumpFile) => Cluster.RestoreAsync(database, dumpFile);
+
     public async Task InitializeAsync()
     {
         var started = Stopwatch.StartNew();
