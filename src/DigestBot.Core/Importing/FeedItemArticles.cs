@@ -17,15 +17,20 @@ public static class FeedItemArticles
     /// agencies send short items whole, so the bar is lower than for a description.</summary>
     public const int ShortContentWords = 30;
 
+    /// <summary>The longest key the store takes; a longer one (a long feed URL, a percent-encoded Cyrillic link) is hashed.</summary>
+    public const int MaxKeyLength = 1000;
+
     /// <summary>How the item is keyed in the store: the feed, then its guid, else its link, else a hash of its text.</summary>
-    public static string Key(string feedUrl, FeedEntry entry) =>
-        $"source:{feedUrl}#{entry.Id ?? entry.Link ?? EntryHash(entry)}";
+    public static string Key(string feedUrl, FeedEntry entry)
+    {
+        var key = $"source:{feedUrl}#{entry.Id ?? entry.Link ?? EntryHash(entry)}";
+        return key.Length <= MaxKeyLength ? key : $"source:sha256:{Sha256(key)}";
+    }
 
     /// <summary>The item as the feed gave it: when the feed repeats it unchanged, nothing is fetched again.</summary>
     public static string EntryHash(FeedEntry entry)
     {
-        var text = string.Join('\u001f', entry.Title, entry.Link, entry.ContentHtml, entry.SummaryHtml, entry.UpdatedAt?.ToUnixTimeSeconds(), entry.ImageUrl);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return Sha256(string.Join('\u001f', entry.Title, entry.Link, entry.ContentHtml, entry.SummaryHtml, entry.UpdatedAt?.ToUnixTimeSeconds(), entry.ImageUrl));
     }
 
     /// <summary>True when the item links a page and carries too little text to stand as the article.</summary>
@@ -40,7 +45,7 @@ public static class FeedItemArticles
     /// <param name="topics">Topics every article of the source gets.</param>
     public static ArticleDraft? Build(FeedEntry entry, PageArticle? page, Language? language, IReadOnlyList<string> topics, out string? failure)
     {
-        var paragraphs = page is { Paragraphs.Count: > 0 }
+        var paragraphs = page is not null
             ? page.Paragraphs
             : Paragraphs.FromLines(HtmlToText.Convert(entry.ContentHtml ?? entry.SummaryHtml ?? ""));
         var url = page?.CanonicalUrl ?? entry.Link;
@@ -54,6 +59,8 @@ public static class FeedItemArticles
         var draft = ArticleBuilder.Build(new DocumentItem("", "item", metadata, paragraphs), out failure);
         return draft is null ? null : draft with { ImageUrl = page?.ImageUrl ?? entry.ImageUrl };
     }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static int Words(string? html) => html is null ? 0 : ArticleDraft.CountWords(HtmlToText.Convert(html));
 }

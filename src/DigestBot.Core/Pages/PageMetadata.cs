@@ -27,7 +27,8 @@ internal sealed partial record PageMetadata(string? Title, string? DocumentTitle
         return new PageMetadata(
             Text(Meta(document, "og:title")),
             CutSiteName(document.QuerySelector("title")?.TextContent, siteName, pageUrl),
-            Absolute(baseUrl, document.QuerySelector("link[rel~=canonical i]")?.GetAttribute("href")) ?? Absolute(baseUrl, Meta(document, "og:url")),
+            Canonical(Absolute(baseUrl, document.QuerySelector("link[rel~=canonical i]")?.GetAttribute("href")), pageUrl)
+                ?? Canonical(Absolute(baseUrl, Meta(document, "og:url")), pageUrl),
             FirstAbsolute(baseUrl, Meta(document, "og:image"), Meta(document, "og:image:url"), Meta(document, "og:image:secure_url"),
                 Meta(document, "twitter:image"), Meta(document, "twitter:image:src")),
             PublishedDateParser.Parse(Meta(document, "article:published_time"))
@@ -38,6 +39,29 @@ internal sealed partial record PageMetadata(string? Title, string? DocumentTitle
             LanguageCode(document.DocumentElement.GetAttribute("lang"))
                 ?? LanguageCode(document.QuerySelector("meta[http-equiv=content-language i]")?.GetAttribute("content"))
                 ?? LanguageCode(Meta(document, "og:locale")));
+    }
+
+    /// <summary>A canonical URL is trusted only on the page's own site and below its home page: a CMS that names the
+    /// home or another outlet's page on every article would otherwise make all its stories one.</summary>
+    public static string? Canonical(string? url, Uri pageUrl)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var canonical))
+        {
+            return null;
+        }
+
+        var sameSite = string.Equals(SiteOf(canonical.IdnHost), SiteOf(pageUrl.IdnHost), StringComparison.OrdinalIgnoreCase);
+        var belowHome = canonical.AbsolutePath.Trim('/').Length > 0 || pageUrl.AbsolutePath.Trim('/').Length == 0;
+        return sameSite && belowHome ? url : null;
+    }
+
+    /// <summary>The registrable domain, near enough: the last two labels ("tengrinews.kz" of "www.tengrinews.kz", of
+    /// "m.tengrinews.kz"), or three under a generic second level ("akorda.gov.kz", "bbc.co.uk").</summary>
+    private static string SiteOf(string host)
+    {
+        var labels = host.TrimEnd('.').Split('.');
+        var take = labels.Length >= 3 && labels[^2] is "com" or "gov" or "org" or "edu" or "net" or "co" or "ac" or "mil" ? 3 : 2;
+        return string.Join('.', labels[^Math.Min(take, labels.Length)..]);
     }
 
     /// <summary>"ru-RU", "kk_KZ" and "EN" all become the primary subtag in lowercase.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace DigestBot.Cli;
 
@@ -23,7 +24,8 @@ public sealed class ProgressLine(string what, int total, TextWriter errors)
 
             var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
             var left = TimeSpan.FromSeconds(Math.Round((total - done) / rate));
-            var line = $"{what}: {done}/{total}, {rate:0.0}/s, {left:mm\\:ss} left  {last}";
+            var eta = left.ToString(left.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+            var line = $"{what}: {done}/{total}, {rate:0.0}/s, {eta} left  {last}";
             var width = Math.Max(Console.WindowWidth - 1, 40);
             errors.Write($"\r{(line.Length > width ? line[..width] : line.PadRight(width))}");
         }

@@ -5,6 +5,7 @@ using DigestBot.Core.Articles;
 using DigestBot.Sources;
 using DigestBot.Storage;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -29,7 +30,7 @@ public static class SourcesCommand
     {
         var url = new Argument<string>("url") { Description = "The feed's address (http or https)." };
         var name = new Option<string?>("--name") { Description = "A name to show in the list." };
-        var interval = new Option<TimeSpan?>("--interval") { Description = "How often to poll it, e.g. 00:15:00; default Sources:PollInterval." };
+        var interval = new Option<string?>("--interval") { Description = "How often to poll it, e.g. 00:15:00 (1 minute to 1 day); default Sources:PollInterval." };
         var language = new Option<string?>("--lang") { Description = "The language of its articles: ru, kk or en; default: detected per article." };
         language.AcceptOnlyFromAmong("ru", "kk", "en");
         var topics = new Option<string?>("--topics") { Description = "Topic ids every article of the source gets, comma-separated." };
@@ -37,10 +38,21 @@ public static class SourcesCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             LanguageCodes.TryParse(parse.GetValue(language), out var lang);
+            TimeSpan? every = null;
+            try
+            {
+                every = parse.GetValue(interval) is { } text ? SourceStore.ParseInterval(text) : null;
+            }
+            catch (FormatException ex)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"sources add: {ex.Message}");
+                return RefusedExitCode;
+            }
+
             var spec = new SourceSpec(
                 parse.GetValue(url)!.Trim(),
                 parse.GetValue(name),
-                parse.GetValue(interval),
+                every,
                 parse.GetValue(language) is null ? null : lang,
                 parse.GetValue(topics)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (spec.Problem() is { } problem)
@@ -49,11 +61,11 @@ public static class SourcesCommand
                 return RefusedExitCode;
             }
 
-            using var host = await StartAsync(parse, cancellationToken);
+            using var host = await StartAsync(parse, sync: false, cancellationToken);
             var (source, added) = await host.Services.GetRequiredService<SourceStore>().AddAsync(spec, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteLineAsync(added
                 ? $"added source {source.Id}: {source.Url}"
-                : $"source {source.Id} already polls {source.Url}");
+                : $"updated source {source.Id}: {source.Url}");
             return 0;
         });
         return command;
@@ -65,13 +77,14 @@ public static class SourcesCommand
         var command = new Command("list", "List the feeds with the outcome of their last poll.") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, cancellationToken);
+            using var host = await StartAsync(parse, sync: true, cancellationToken);
             var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(cancellationToken);
+            var every = host.Services.GetRequiredService<IOptions<SourcesOptions>>().Value.PollInterval;
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
                 var rows = sources.Select(s => new SourceJson(
-                    s.Id, s.Url, s.Name, s.Kind, (s.Interval ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SourcesOptions>>().Value.PollInterval).ToString("c"),
+                    s.Id, s.Url, s.Name, s.Kind, (s.Interval ?? every).ToString("c"),
                     s.Language?.ToCode(), s.TopicList, s.LastSuccessAt, s.LastError, s.ConsecutiveFailures, s.ItemsStored, s.NextPollAt)).ToList();
                 await output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Readable.ListSourceJson));
                 return 0;
@@ -84,9 +97,10 @@ public static class SourcesCommand
 
             foreach (var s in sources)
             {
-                var last = s.LastSuccessAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never";
+                var last = s.LastSuccessAt?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "never";
                 var state = s.ConsecutiveFailures > 0 ? $"failing x{s.ConsecutiveFailures}: {s.LastError}" : "ok";
-                await output.WriteLineAsync($"{s.Id,4}  {s.Kind ?? "?",-8}  {s.ItemsStored,6} stored  last read {last,-16}  {s.Name ?? "-"}  {s.Url}  ({state})");
+                await output.WriteLineAsync(
+                    $"{s.Id,4}  {s.Kind ?? "?",-8}  every {s.Interval ?? every:c}  {s.ItemsStored,6} stored  last read {last,-20}  {s.Name ?? "-"}  {s.Url}  ({state})");
             }
 
             return 0;
@@ -100,7 +114,7 @@ public static class SourcesCommand
         var command = new Command("remove", "Stop polling a feed; its articles stay.") { which };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, cancellationToken);
+            using var host = await StartAsync(parse, sync: false, cancellationToken);
             if (await host.Services.GetRequiredService<SourceStore>().RemoveAsync(parse.GetValue(which)!, cancellationToken) is not { } removed)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"sources remove: no source '{parse.GetValue(which)}'; see digestbot sources list");
@@ -108,6 +122,11 @@ public static class SourcesCommand
             }
 
             await parse.InvocationConfiguration.Output.WriteLineAsync($"removed source {removed.Id}: {removed.Url}");
+            if (removed.FromSeeds)
+            {
+                await parse.InvocationConfiguration.Output.WriteLineAsync(
+                    "it is listed in the sources file (Sources:CatalogPath) and comes back at the next start unless removed there");
+            }
             return 0;
         });
         return command;
@@ -117,10 +136,10 @@ public static class SourcesCommand
     {
         var which = new Argument<string?>("source") { Description = "Only this source (id or URL).", Arity = ArgumentArity.ZeroOrOne };
         var once = new Option<bool>("--once") { Description = "Poll every source once and exit, instead of going on at their intervals." };
-        var command = new Command("poll", "Fetch the feeds now: one line per source.") { which, once };
+        var command = new Command("poll", "Fetch the feeds now, one line per source; without --once, go on polling each at its interval.") { which, once };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, cancellationToken);
+            using var host = await StartAsync(parse, sync: true, cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();
             var poller = host.Services.GetRequiredService<SourcePoller>();
             var output = parse.InvocationConfiguration.Output;
@@ -188,7 +207,8 @@ public static class SourcesCommand
         return results.Any(r => !r.Read);
     }
 
-    private static async Task<IHost> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <param name="sync">Bring the table in line with the sources file first, as <c>run</c> does at start.</param>
+    private static async Task<IHost> StartAsync(ParseResult parse, bool sync, CancellationToken cancellationToken)
     {
         var builder = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true);
 
@@ -196,6 +216,11 @@ public static class SourcesCommand
         builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(SourcePoller).Namespace, LogLevel.Error);
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        if (sync)
+        {
+            await host.Services.GetRequiredService<SourceStore>().SyncCatalogAsync(cancellationToken);
+        }
+
         return host;
     }
 }

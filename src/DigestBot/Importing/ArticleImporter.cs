@@ -56,11 +56,16 @@ public sealed class ArticleImporter(
         }
     }
 
-    /// <summary>Stores the articles of one feed poll: an item is matched by its key, then by its canonical URL, then by its
-    /// text, against everything stored (seed articles included), so that a story is one article whichever way it came.</summary>
+    /// <summary>Stores the articles of one feed poll: an item is matched by its key, then by its text, then by its canonical
+    /// URL, against everything stored (seed articles included), so that a story is one article whichever way it came.</summary>
     /// <param name="label">Names the feed in the import metrics and problems.</param>
     public async Task<FileImportOutcome> ImportItemsAsync(string label, IReadOnlyList<SourcedDraft> items, CancellationToken cancellationToken)
     {
+        if (items.Count == 0)
+        {
+            return new FileImportOutcome(label, 0, 0, 0, null, []);
+        }
+
         var prepared = new Prepared[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Enrich(items[i].Draft));
         var tally = new Tally(label, new DocumentReadResult([.. items.Select(i => i.Draft)], null, []));
@@ -202,7 +207,7 @@ public sealed class ArticleImporter(
             {
                 // The same page under another guid or feed, with a newer text: it is edited in place.
                 origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, samePage, now)).Entity;
-                if (samePage.Id == 0)
+                if (samePage.Id == 0 || changed.Exists(c => ReferenceEquals(c.Article, samePage)))
                 {
                     // Two items of one poll naming one page: the first one's text stands.
                     item.File.Unchanged++;
@@ -285,6 +290,12 @@ public sealed class ArticleImporter(
         }
 
         var current = await db.Articles.Include(a => a.Topics).SingleAsync(a => a.Id == previousId, cancellationToken);
+        if (changed.Exists(c => ReferenceEquals(c.Article, current)))
+        {
+            // Already rewritten by another item of this batch: its text stands.
+            return null;
+        }
+
         Fill(current, prepared);
         current.UpdatedAt = now;
         changed.Add((current, prepared));

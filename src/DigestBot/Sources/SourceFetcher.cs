@@ -2,14 +2,13 @@ using System.Net;
 using DigestBot.Core.Importing;
 using DigestBot.Telemetry;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace DigestBot.Sources;
 
 /// <summary>What a GET of a feed or page gave.</summary>
 /// <param name="Text">The decoded body; null for a 304.</param>
 /// <param name="Url">Where the body came from, after redirects.</param>
-public sealed record FetchResult(bool NotModified, string? Text, Uri Url, string? ETag, string? LastModified, long Bytes);
+public sealed record FetchResult(bool NotModified, string? Text, Uri Url, string? ETag, string? LastModified);
 
 /// <summary>A fetch that gave nothing to read, with one line saying why.</summary>
 /// <param name="RetryAfter">How long the server asked to be left alone (429, 503), if it said.</param>
@@ -19,8 +18,8 @@ public sealed class FetchFailedException(string reason, TimeSpan? retryAfter = n
 }
 
 /// <summary>GETs feeds and pages through the sources client: conditional, one request per host at a time, bounded in
-/// time and size, decoded by the charset of the header, then the page, then the BOM, then Windows-1251.</summary>
-public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOptions<SourcesOptions> options, BotMetrics metrics)
+/// time and size, and decoded (<see cref="WebText.DecodeWeb"/>: the BOM, the header's charset, the page's, UTF-8, Windows-1251).</summary>
+public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOptions<SourcesOptions> options, BotMetrics metrics, TimeProvider time)
 {
     /// <exception cref="FetchFailedException">Nothing could be read: the reason is one line.</exception>
     public async Task<FetchResult> FetchAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken)
@@ -31,10 +30,12 @@ public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOp
         }
 
         var limits = options.Value;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limits.Timeout);
         var host = gate.For(url.IdnHost);
         await host.WaitAsync(cancellationToken);
+
+        // The clock starts with the host's turn: pages queued behind their siblings have not been sent yet.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.Timeout);
         try
         {
             return await SendAsync(url, etag, lastModified, limits, deadline.Token);
@@ -43,13 +44,14 @@ public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOp
         {
             throw Failed($"timed out after {limits.Timeout:c}");
         }
-        catch (TimeoutRejectedException)
-        {
-            throw Failed($"timed out after {limits.Timeout:c}");
-        }
         catch (HttpRequestException ex)
         {
             throw Failed(AddressRefusedException.In(ex)?.Message ?? $"unable to connect: {Innermost(ex).Message.TrimEnd('.')}");
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            // A connection dropped mid-body (HttpIOException), a corrupt gzip or brotli stream.
+            throw Failed($"unable to read the body: {Innermost(ex).Message.TrimEnd('.')}");
         }
         finally
         {
@@ -72,22 +74,25 @@ public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOp
 
         using var response = await clients.CreateClient(SourceHttp.ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var finalUrl = response.RequestMessage?.RequestUri ?? url;
+        if (response.StatusCode == HttpStatusCode.NotModified && etag is null && lastModified is null)
+        {
+            throw Failed("HTTP 304 Not Modified to a request that was not conditional");
+        }
+
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             metrics.SourceFetched("not_modified", 0);
-            return new FetchResult(true, null, finalUrl, etag, lastModified, 0);
+            return new FetchResult(true, null, finalUrl, etag, lastModified);
         }
 
         if ((int)response.StatusCode is >= 300 and < 400)
         {
-            throw Failed(response.Headers.Location is null
-                ? $"HTTP {(int)response.StatusCode} without a Location"
-                : $"too many redirects (more than {SourceHttp.MaxRedirects}), the last to {response.Headers.Location}");
+            throw Failed(RedirectFailure(finalUrl, response.Headers.Location));
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), SourceHttp.RetryAfter(response));
+            throw Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), SourceHttp.RetryAfter(response, time.GetUtcNow()));
         }
 
         if (response.Content.Headers.ContentLength > limits.MaxBytes)
@@ -103,8 +108,24 @@ public sealed class SourceFetcher(IHttpClientFactory clients, HostGate gate, IOp
             text,
             finalUrl,
             response.Headers.ETag?.ToString(),
-            response.Content.Headers.LastModified?.ToString("R"),
-            body.Length);
+            response.Content.Headers.LastModified?.ToString("R"));
+    }
+
+    /// <summary>The handler follows at most <see cref="SourceHttp.MaxRedirects"/> redirects, and none from https to http
+    /// or to another scheme: such a one comes back as it is.</summary>
+    private static string RedirectFailure(Uri from, Uri? location)
+    {
+        if (location is null)
+        {
+            return "a redirect without a Location";
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        return target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps
+            ? $"refused: a redirect to {target.Scheme}: ({target})"
+            : from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
+                ? $"refused: a redirect from https to http ({target})"
+                : $"too many redirects (more than {SourceHttp.MaxRedirects}), the last to {target}";
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes after decompression; a server may lie about the length or send none.</summary>

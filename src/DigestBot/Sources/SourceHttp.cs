@@ -41,18 +41,22 @@ public static class SourceHttp
                 ConnectCallback = new AddressGuard(sp.GetRequiredService<IOptions<SourcesOptions>>().Value).ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .AddResilienceHandler("sources", builder => builder
+            .AddResilienceHandler("sources", (builder, context) =>
+            {
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+
                 // A failed fetch is one line of the poller's; Polly would log every attempt with its stack trace.
-                .ConfigureTelemetry(NullLoggerFactory.Instance)
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 2,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
-                }));
+                builder.ConfigureTelemetry(NullLoggerFactory.Instance)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = 2,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromSeconds(1),
+                        ShouldRetryAfterHeader = true,
+                        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, time.GetUtcNow())),
+                    });
+            });
         return services;
     }
 
@@ -63,7 +67,7 @@ public static class SourceHttp
     }
 
     /// <summary>Dropped connections, 408, 429 and 5xx are tried again; a refused address or a long Retry-After is not.</summary>
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, DateTimeOffset now)
     {
         if (outcome.Exception is { } exception)
         {
@@ -72,15 +76,15 @@ public static class SourceHttp
 
         var response = outcome.Result!;
         var transient = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-        return transient && (RetryAfter(response) ?? TimeSpan.Zero) <= MaxRetryAfterWait;
+        return transient && (RetryAfter(response, now) ?? TimeSpan.Zero) <= MaxRetryAfterWait;
     }
 
     /// <summary>The wait a 429 or 503 asks for, as a delay or a date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
         response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            { Date: { } date } => date - now,
             _ => null,
         };
 }
@@ -117,8 +121,9 @@ internal sealed class AddressGuard(SourcesOptions options)
         }
     }
 
-    /// <summary>False for loopback, private (RFC 1918, unique local), link-local, multicast, unspecified and
-    /// shared (carrier-grade NAT) addresses.</summary>
+    /// <summary>False for loopback, private (RFC 1918, unique local), link-local, multicast, unspecified, shared
+    /// (carrier-grade NAT), benchmarking and IETF-reserved addresses, and for IPv6 forms that carry an IPv4 address
+    /// (mapped, NAT64, 6to4) when that address is not public; Teredo and the old IPv4-compatible form are refused.</summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -131,20 +136,37 @@ internal sealed class AddressGuard(SourcesOptions options)
             return false;
         }
 
+        var b = address.GetAddressBytes();
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            var first = address.GetAddressBytes()[0];
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC);
+            if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (b[0] & 0xFE) == 0xFC)
+            {
+                return false;
+            }
+
+            // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they carry.
+            if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B)
+            {
+                return IsPublic(new IPAddress(b[12..16]));
+            }
+
+            if (b[0] == 0x20 && b[1] == 0x02)
+            {
+                return IsPublic(new IPAddress(b[2..6]));
+            }
+
+            // Teredo (2001::/32) tunnels to anywhere; ::/96 is the retired IPv4-compatible form.
+            return !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) && !b[..12].All(x => x == 0);
         }
 
-        var b = address.GetAddressBytes();
         return b[0] switch
         {
             0 or 10 or 127 => false,
             100 when b[1] is >= 64 and <= 127 => false,
             169 when b[1] == 254 => false,
             172 when b[1] is >= 16 and <= 31 => false,
-            192 when b[1] == 168 => false,
+            192 when b[1] == 168 || (b[1] == 0 && b[2] == 0) => false,
+            198 when b[1] is 18 or 19 => false,
             >= 224 => false,
             _ => true,
         };

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DigestBot.Core.Feeds;
 using DigestBot.Core.Importing;
 using DigestBot.Core.Pages;
@@ -51,6 +50,15 @@ public sealed class SourcePoller(
             logger.LogWarning("sources: unable to read {Url}: {Error}", source.Url, ex.Message);
             return result;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever else went wrong (the store refused a row, say) still counts as a failure of this source, with its
+            // backoff, and does not stop the sources polled beside it.
+            result = new SourcePollResult(source, false, 0, 0, 0, $"unable to store: {ex.Message.ReplaceLineEndings(" ")}", []);
+            await RecordAsync(source.Id, startedAt, result, null, null, cancellationToken);
+            logger.LogError(ex, "sources: unable to poll {Url}: {Error}", source.Url, ex.Message);
+            return result;
+        }
 
         await RecordAsync(source.Id, startedAt, result, null, source, cancellationToken);
         metrics.SourceItemsStored(result.Added, result.Updated);
@@ -88,7 +96,7 @@ public sealed class SourcePoller(
         }
 
         var fresh = entries.Where(e => !known.TryGetValue(e.Key, out var hash) || hash != e.Hash).ToList();
-        var problems = new ConcurrentBag<string>(feed.Problems);
+        var itemProblems = new string?[fresh.Count];
         var drafts = new SourcedDraft?[fresh.Count];
         var language = source.Language;
         var topics = source.TopicList;
@@ -109,7 +117,7 @@ public sealed class SourcePoller(
                     catch (FetchFailedException ex)
                     {
                         // Left for the next poll, which tries the page again.
-                        problems.Add($"{entry.Link}: page: {ex.Message}");
+                        itemProblems[i] = $"{entry.Link}: page: {ex.Message}";
                         return;
                     }
                 }
@@ -120,13 +128,32 @@ public sealed class SourcePoller(
                 }
                 else
                 {
-                    problems.Add($"{entry.Link ?? entry.Id ?? entry.Title}: {reason}");
+                    itemProblems[i] = $"{entry.Link ?? entry.Id ?? entry.Title}: {reason}";
                 }
             });
 
-        var outcome = await importer.ImportItemsAsync(source.Url, [.. drafts.OfType<SourcedDraft>()], cancellationToken);
+        var outcome = await importer.ImportItemsAsync(source.Url, SharedCanonicalsToLinks(drafts, fresh), cancellationToken);
         return new SourcePollResult(
-            source, false, outcome.Added, outcome.Updated, outcome.Unchanged + entries.Count - fresh.Count, null, [.. problems]);
+            source, false, outcome.Added, outcome.Updated, outcome.Unchanged + entries.Count - fresh.Count, null,
+            [.. feed.Problems, .. itemProblems.OfType<string>()]);
+    }
+
+    /// <summary>Items of one feed that name one canonical page are different stories on a site whose pages all name
+    /// their section (a CMS setting gone wrong): each keeps its own link instead.</summary>
+    private static List<SourcedDraft> SharedCanonicalsToLinks(SourcedDraft?[] drafts, List<(FeedEntry Entry, string Key, string Hash)> items)
+    {
+        var read = drafts.Select((draft, i) => (Draft: draft, items[i].Entry.Link)).Where(d => d.Draft is not null).ToList();
+        var shared = read.Where(d => d.Draft!.Draft.Url is not null)
+            .GroupBy(d => d.Draft!.Draft.Url, StringComparer.Ordinal)
+            .Where(g => g.Select(d => d.Link).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. read.Select(d => shared.Contains(d.Draft!.Draft.Url ?? "") && d.Link is not null
+                ? d.Draft! with { Draft = d.Draft.Draft with { Url = d.Link } }
+                : d.Draft!),
+        ];
     }
 
     /// <summary>Writes what the poll learned; a failing source waits twice as long after each failure, up to
@@ -142,7 +169,8 @@ public sealed class SourcePoller(
         }
 
         var now = time.GetUtcNow();
-        var interval = stored.Interval ?? options.Value.PollInterval;
+        var limits = options.Value;
+        var interval = stored.Interval ?? limits.PollInterval;
         stored.LastAttemptAt = startedAt;
         if (read is not null)
         {
@@ -159,8 +187,9 @@ public sealed class SourcePoller(
         {
             stored.ConsecutiveFailures++;
             stored.LastError = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
-            var backoff = TimeSpan.FromTicks(Math.Min(interval.Ticks * (1L << Math.Min(stored.ConsecutiveFailures - 1, 20)), options.Value.MaxBackoff.Ticks));
-            stored.NextPollAt = now + Max(Jittered(backoff), retryAfter ?? TimeSpan.Zero);
+            // Doubles per failure from the interval, within the cap; a server's Retry-After is honoured up to the cap too.
+            var backoff = Min(interval * Math.Pow(2, Math.Min(stored.ConsecutiveFailures - 1, 16)), limits.MaxBackoff);
+            stored.NextPollAt = now + Max(Jittered(backoff), Min(retryAfter ?? TimeSpan.Zero, limits.MaxBackoff));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -170,4 +199,6 @@ public sealed class SourcePoller(
     private static TimeSpan Jittered(TimeSpan interval) => interval * (0.9 + (Random.Shared.NextDouble() * 0.2));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

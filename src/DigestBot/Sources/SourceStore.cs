@@ -10,6 +10,11 @@ namespace DigestBot.Sources;
 /// <summary>What a maintainer says about a source, from the <c>sources</c> verb or <c>seeds/sources.json</c>.</summary>
 public sealed record SourceSpec(string Url, string? Name = null, TimeSpan? Interval = null, Language? Language = null, IReadOnlyList<string>? Topics = null)
 {
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Also what catches "30", which a time span reads as thirty days.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(1);
+
     /// <summary>Checks the address and interval; returns one line on what is wrong, else null.</summary>
     public string? Problem()
     {
@@ -18,7 +23,9 @@ public sealed record SourceSpec(string Url, string? Name = null, TimeSpan? Inter
             return $"'{Url}' is not an http or https address";
         }
 
-        return Interval is { } interval && interval < TimeSpan.FromMinutes(1) ? $"the interval {interval:c} is shorter than 00:01:00" : null;
+        return Interval is { } interval && (interval < MinInterval || interval > MaxInterval)
+            ? $"the interval {interval:c} is not between {MinInterval:c} and {MaxInterval:c}"
+            : null;
     }
 }
 
@@ -45,7 +52,10 @@ public sealed class SourceStore(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Sources.AsNoTracking()
             .Where(s => s.NextPollAt == null || s.NextPollAt <= now)
-            .OrderBy(s => s.NextPollAt)
+
+            // New sources first on both engines: PostgreSQL sorts nulls last.
+            .OrderBy(s => s.NextPollAt != null)
+            .ThenBy(s => s.NextPollAt)
             .ToListAsync(cancellationToken);
     }
 
@@ -58,12 +68,17 @@ public sealed class SourceStore(
             : await db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Url == idOrUrl, cancellationToken);
     }
 
-    /// <summary>Adds a source, or returns the one already there with that URL.</summary>
+    /// <summary>Adds a source; one already there with that URL takes what the spec states (name, interval, language, topics).</summary>
     public async Task<(Source Source, bool Added)> AddAsync(SourceSpec spec, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Sources.SingleOrDefaultAsync(s => s.Url == spec.Url, cancellationToken) is { } existing)
         {
+            existing.Name = spec.Name ?? existing.Name;
+            existing.Interval = spec.Interval ?? existing.Interval;
+            existing.Language = spec.Language ?? existing.Language;
+            existing.Topics = spec.Topics is { } topics ? string.Join(',', topics) : existing.Topics;
+            await db.SaveChangesAsync(cancellationToken);
             return (existing, false);
         }
 
@@ -101,7 +116,7 @@ public sealed class SourceStore(
         {
             specs = Parse(await File.ReadAllTextAsync(path, cancellationToken));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or FormatException or OverflowException)
         {
             // A broken file must not keep the bot from starting: the table keeps what it had.
             logger.LogError("sources: unable to read {Path}: {Reason}; the sources stay as they were", path, ex.Message);
@@ -110,6 +125,7 @@ public sealed class SourceStore(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Sources.ToDictionaryAsync(s => s.Url, StringComparer.Ordinal, cancellationToken);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
             if (spec.Problem() is { } problem)
@@ -118,13 +134,19 @@ public sealed class SourceStore(
                 continue;
             }
 
+            if (!listed.Add(spec.Url))
+            {
+                logger.LogWarning("sources: {Path}: skipped: {Url} is listed twice", path, spec.Url);
+                continue;
+            }
+
             if (stored.Remove(spec.Url, out var source))
             {
+                // A source added with the verb stays the verb's: dropping it from the file later does not remove it.
                 source.Name = spec.Name;
                 source.Interval = spec.Interval;
                 source.Language = spec.Language;
                 source.Topics = string.Join(',', spec.Topics ?? []);
-                source.FromSeeds = true;
             }
             else
             {
@@ -133,8 +155,18 @@ public sealed class SourceStore(
         }
 
         db.Sources.RemoveRange(stored.Values.Where(s => s.FromSeeds));
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("sources: {Count} source(s) read from {Path}", specs.Count, path);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another bot process on the same database synced the same file a moment before.
+            logger.LogWarning("sources: unable to sync {Path}: {Reason}; the sources stay as they were", path, ex.InnerException?.Message ?? ex.Message);
+            return;
+        }
+
+        logger.LogInformation("sources: {Count} source(s) read from {Path}", listed.Count, path);
     }
 
     /// <summary>Reads the sources file: an array of <c>{"url", "name", "interval", "lang", "topics"}</c>.</summary>
@@ -146,10 +178,17 @@ public sealed class SourceStore(
         return [.. entries.Select(e => new SourceSpec(
             e.Url?.Trim() ?? throw new JsonException("a source has no url"),
             e.Name,
-            e.Interval is null ? null : TimeSpan.Parse(e.Interval, CultureInfo.InvariantCulture),
+            e.Interval is null ? null : ParseInterval(e.Interval),
             e.Lang is null ? null : LanguageCodes.TryParse(e.Lang, out var language) ? language : throw new FormatException($"'{e.Lang}' is not ru, kk or en"),
             e.Topics))];
     }
+
+    /// <summary>hh:mm:ss, or d.hh:mm:ss: a bare number would be read as days.</summary>
+    /// <exception cref="FormatException">The text is not such an interval.</exception>
+    public static TimeSpan ParseInterval(string text) =>
+        text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParseExact(text.Trim(), "c", CultureInfo.InvariantCulture, out var interval)
+            ? interval
+            : throw new FormatException($"'{text}' is not an interval such as 00:15:00");
 
     private Source New(SourceSpec spec, bool fromSeeds) => new()
     {

@@ -5,7 +5,7 @@ namespace DigestBot.Sources;
 /// <summary>Fires every minute and polls the sources that are due; each source keeps its own interval and backoff.</summary>
 /// <remarks>One run at a time: a slow source must not have a second poll started beside it.</remarks>
 [DisallowConcurrentExecution]
-public sealed class SourcesJob(SourceStore store, SourcePoller poller, ILogger<SourcesJob> logger) : IJob
+public sealed class SourcesJob(SourceStore store, SourcePoller poller, IHostApplicationLifetime lifetime, ILogger<SourcesJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll", "sources");
 
@@ -14,13 +14,27 @@ public sealed class SourcesJob(SourceStore store, SourcePoller poller, ILogger<S
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // The scheduler waits for its jobs at shutdown (the digests must finish); a poll need not: what it has not
+        // stored yet is polled again at the next start.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stopping.Token;
         var due = await store.DueAsync(cancellationToken);
         if (due.Count == 0)
         {
             return;
         }
 
-        var results = await PollAllAsync(poller, due, null, cancellationToken);
+        List<SourcePollResult> results;
+        try
+        {
+            results = await PollAllAsync(poller, due, null, cancellationToken);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            logger.LogInformation("sources: the poll stopped with the bot; the sources not done are polled at the next start");
+            return;
+        }
+
         logger.LogInformation(
             "sources: polled {Count} source(s): {Added} new, {Updated} updated, {Failed} failed",
             results.Count, results.Sum(r => r.Added), results.Sum(r => r.Updated), results.Count(r => !r.Read));

@@ -183,6 +183,29 @@ public class PageExtractorTests
         PageMetadata.Absolute(PageUrl, href).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("https://news.test/news/bridge-5501/", "https://news.test/news/bridge-5501/")]
+    [InlineData("https://www.news.test/news/bridge-5501/", "https://www.news.test/news/bridge-5501/")]
+    [InlineData("https://m.news.test/news/bridge-5501", "https://m.news.test/news/bridge-5501")]
+    [InlineData("https://egemen.news.test/article/370512", "https://egemen.news.test/article/370512")]
+    [InlineData("https://news.test/", null)]
+    [InlineData("https://news.test", null)]
+    [InlineData("https://other-outlet.test/news/bridge-5501/", null)]
+    [InlineData("not a url", null)]
+    public void A_canonical_URL_counts_only_on_the_pages_own_site_and_below_its_home(string canonical, string? expected)
+    {
+        PageMetadata.Canonical(canonical, PageUrl).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Under_a_generic_second_level_two_agencies_are_two_sites()
+    {
+        var page = new Uri("https://www.akorda.gov.kz/ru/news/1");
+
+        PageMetadata.Canonical("https://akorda.gov.kz/ru/news/1", page).Should().Be("https://akorda.gov.kz/ru/news/1");
+        PageMetadata.Canonical("https://primeminister.gov.kz/ru/news/1", page).Should().BeNull();
+    }
+
     private static PageArticle Extract(string fixture)
     {
         var article = PageExtractor.Extract(File.ReadAllText(FixturePath(fixture)), PageUrl);

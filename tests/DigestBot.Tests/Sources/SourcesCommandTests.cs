@@ -28,7 +28,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
     public async Task Add_list_poll_and_remove_a_source()
     {
         var added = await RunAsync("sources", "add", site.Url("/rss"), "--name", "Лента", "--interval", "00:30:00", "--lang", "ru", "--topics", "economy,society");
-        var again = await RunAsync("sources", "add", site.Url("/rss"));
+        var again = await RunAsync("sources", "add", site.Url("/rss"), "--name", "Лента новостей");
         await RunAsync("sources", "add", site.Url("/atom"));
         await RunAsync("sources", "add", site.Url("/gone"));
 
@@ -40,7 +40,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
 
         added.ExitCode.Should().Be(0, added.Error);
         added.Output.Should().Be($"added source 1: {site.Url("/rss")}\n");
-        again.Output.Should().Be($"source 1 already polls {site.Url("/rss")}\n");
+        again.Output.Should().Be($"updated source 1: {site.Url("/rss")}\n", "adding a feed twice changes what the second time states");
 
         poll.ExitCode.Should().Be(3, "one source could not be read");
         poll.Output.Should().Contain($"1 {site.Url("/rss")}: 6 new, 0 updated, 0 unchanged")
@@ -52,7 +52,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
         using var json = JsonDocument.Parse(list.Output);
         var first = json.RootElement[0];
         first.GetProperty("kind").GetString().Should().Be("rss");
-        first.GetProperty("name").GetString().Should().Be("Лента");
+        first.GetProperty("name").GetString().Should().Be("Лента новостей");
         first.GetProperty("interval").GetString().Should().Be("00:30:00");
         first.GetProperty("language").GetString().Should().Be("ru");
         first.GetProperty("topics").EnumerateArray().Select(t => t.GetString()).Should().Equal("economy", "society");
@@ -78,12 +78,35 @@ public sealed class SourcesCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("ftp://news.test/rss", "sources add: 'ftp://news.test/rss' is not an http or https address")]
     [InlineData("news.test/rss", "sources add: 'news.test/rss' is not an http or https address")]
-    public async Task Add_refuses_an_address_that_is_not_http(string url, string line)
+    [InlineData("https://news.test/rss --interval 30", "sources add: '30' is not an interval such as 00:15:00")]
+    [InlineData("https://news.test/rss --interval 00:00:10", "sources add: the interval 00:00:10 is not between 00:01:00 and 1.00:00:00")]
+    [InlineData("https://news.test/rss --interval 2.00:00:00", "sources add: the interval 2.00:00:00 is not between 00:01:00 and 1.00:00:00")]
+    public async Task Add_refuses_an_address_that_is_not_http_or_an_interval_out_of_range(string arguments, string line)
     {
-        var result = await RunAsync("sources", "add", url);
+        var result = await RunAsync(["sources", "add", .. arguments.Split(' ')]);
 
         result.ExitCode.Should().Be(1);
         result.Error.Should().Be(line + "\n");
+    }
+
+    [Fact]
+    public async Task The_sources_file_is_read_by_list_and_poll_and_a_source_it_lists_comes_back_after_remove()
+    {
+        folder.Write("sources.json", $$"""[{ "url": "{{site.Url("/atom")}}", "name": "Astana Daily", "lang": "en" }]""");
+        var environment = new Dictionary<string, string> { ["Sources__CatalogPath"] = folder.File("sources.json") };
+
+        var list = await RunAsync(environment, "sources", "list");
+        var poll = await RunAsync(environment, "sources", "poll", "--once");
+        var removed = await RunAsync(environment, "sources", "remove", site.Url("/atom"));
+        var back = await RunAsync(environment, "sources", "list");
+
+        list.Output.Should().Contain($"Astana Daily  {site.Url("/atom")}");
+        poll.ExitCode.Should().Be(0, poll.Output + poll.Error);
+        poll.Output.Should().Contain($"1 {site.Url("/atom")}: 4 new");
+        removed.Output.Should().Be(
+            $"removed source 1: {site.Url("/atom")}\n" +
+            "it is listed in the sources file (Sources:CatalogPath) and comes back at the next start unless removed there\n");
+        back.Output.Should().Contain(site.Url("/atom"));
     }
 
     [Fact]
