@@ -4,7 +4,8 @@ using DigestBot.Core.Articles;
 namespace DigestBot.Core.Localization;
 
 /// <summary>Dates for digest headers as each language writes them: "21 ноября 2026 г.", "2026 жылғы 21 қараша", "21 November 2026".</summary>
-/// <remarks>Own tables rather than CultureInfo month names: ICU builds differ in Kazakh casing and Russian genitive forms.</remarks>
+/// <remarks>Own tables rather than CultureInfo month names: ICU builds differ in Kazakh casing and Russian genitive forms.
+/// Humanizer's ToOrdinalWords writes "21-й ноябрь 2026" in Russian and has no Kazakh.</remarks>
 public static class DateWords
 {
     private static readonly string[] RussianMonths =

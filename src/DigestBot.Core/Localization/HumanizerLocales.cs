@@ -1,10 +1,10 @@
 using System.Globalization;
 using DigestBot.Core.Articles;
-using Humanizer.Configuration;
+using Humanizer;
 
 namespace DigestBot.Core.Localization;
 
-/// <summary>Teaches Humanizer Russian and Kazakh, whose satellite resources are not shipped with the bot.</summary>
+/// <summary>Teaches Humanizer Kazakh, which it lacks, and corrects a few of its Russian words.</summary>
 public static class HumanizerLocales
 {
     private static readonly CultureInfo RussianCulture = CultureInfo.GetCultureInfo("ru-RU");
@@ -14,7 +14,8 @@ public static class HumanizerLocales
     private static volatile bool _registered;
 
     /// <summary>Registers the ru and kk formatters with Humanizer; safe to call any number of times from any thread.</summary>
-    /// <remarks>Humanizer's registry is a plain dictionary, so this should run at start-up, before other threads humanize.</remarks>
+    /// <remarks>Humanizer freezes its formatter registry the first time it humanizes a date, time span or size, and refuses
+    /// registrations after that, so this runs at start-up.</remarks>
     public static void Register()
     {
         if (_registered)
@@ -29,8 +30,8 @@ public static class HumanizerLocales
                 return;
             }
 
-            Configurator.Formatters.Register("ru", culture => new LocalizedFormatter(HumanizerWords.Russian, culture));
-            Configurator.Formatters.Register("kk", culture => new LocalizedFormatter(HumanizerWords.Kazakh, culture));
+            Configurator.Formatters.Register("ru", culture => new RussianFormatter(culture));
+            Configurator.Formatters.Register("kk", culture => new KazakhFormatter(culture));
             _registered = true;
         }
     }

@@ -5,6 +5,8 @@ using Humanizer;
 namespace DigestBot.Core.Localization;
 
 /// <summary>Picks the word form that goes with a number, from forms written "one|few|many" (ru) or "one|other" (kk, en).</summary>
+/// <remarks>Humanizer's Pluralize and ToQuantity inflect English only ("статья".ToQuantity(5) is "5 статьяs"), and its Russian
+/// plural rule is internal, hence <see cref="PluralRules"/>.</remarks>
 public static class Plural
 {
     /// <summary>The number and its word, e.g. (ru, 5, "статья|статьи|статей") → "5 статей".</summary>

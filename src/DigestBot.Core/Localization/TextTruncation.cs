@@ -16,7 +16,8 @@ public static class TextTruncation
         return text.Truncate(maxChars, Ellipsis, WordBoundaryTruncator.Instance);
     }
 
-    /// <summary>Humanizer's truncators cut mid-word or count words; this one keeps whole words within a character budget.</summary>
+    /// <summary>Humanizer's truncators cut mid-word, count words, or (DynamicLengthAndPreserveWords) leave only "…" when the
+    /// first word is too long; this one keeps whole words within a character budget and cuts a lone long word.</summary>
     private sealed class WordBoundaryTruncator : ITruncator
     {
         public static readonly WordBoundaryTruncator Instance = new();

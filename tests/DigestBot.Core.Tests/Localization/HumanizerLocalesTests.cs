@@ -1,8 +1,6 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Localization;
 using Humanizer;
-using Humanizer.Bytes;
-using Humanizer.Localisation;
 
 namespace DigestBot.Core.Tests.Localization;
 
@@ -35,6 +33,8 @@ public class HumanizerLocalesTests
     [InlineData(60, "одна минута")]
     [InlineData(2 * 3600, "два часа")]
     [InlineData(21 * 60, "двадцать одна минута")]
+    [InlineData(22 * 60, "двадцать две минуты")]
+    [InlineData(21 * 3600, "двадцать один час")]
     [InlineData(0, "нет времени")]
     public void Russian_durations_can_be_written_in_words(int seconds, string expected) =>
         TimeSpan.FromSeconds(seconds).Humanize(culture: HumanizerLocales.Culture(Language.Ru), toWords: true).Should().Be(expected);
