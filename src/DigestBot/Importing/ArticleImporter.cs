@@ -93,7 +93,9 @@ public sealed class ArticleImporter(
             foreach (var files in SeedFiles.Expand(paths).Chunk(FilesPerChunk))
             {
                 var read = new ReadFile[files.Length];
-                Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = Read(files[i]));
+                Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = files[i].SkipReason is { } reason
+                    ? ReadFile.Skip(files[i].Path, reason)
+                    : Read(files[i].Path));
                 await chunks.WriteAsync(read, cancellationToken);
             }
 

@@ -1,5 +1,8 @@
 namespace DigestBot.Importing;
 
+/// <summary>A seed file to import, or a folder that could not be walked and why.</summary>
+public sealed record SeedFile(string Path, string? SkipReason = null);
+
 /// <summary>Which files in a seeds folder are articles to import.</summary>
 public static class SeedFiles
 {
@@ -17,25 +20,74 @@ public static class SeedFiles
             && !name.Contains("README", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Files named on the command line are taken as they are; folders give their seed files, in name order.</summary>
-    public static IEnumerable<string> Expand(IEnumerable<string> paths)
+    /// <summary>Files named on the command line are taken as they are; folders give their seed files, in name order.
+    /// Each real folder is read once: a link back to a folder already read (a -> .) is skipped and named, and so is a
+    /// folder that cannot be read (a root-only lost+found on a mounted volume).</summary>
+    public static IEnumerable<SeedFile> Expand(IEnumerable<string> paths)
     {
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsSeed)
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
+                foreach (var found in Walk(Path.GetFullPath(path), read).OrderBy(f => f.Path, StringComparer.Ordinal))
                 {
-                    yield return Path.GetFullPath(file);
+                    yield return found;
                 }
             }
             else
             {
-                yield return Path.GetFullPath(path);
+                yield return new SeedFile(Path.GetFullPath(path));
             }
+        }
+    }
+
+    private static List<SeedFile> Walk(string root, HashSet<string> read)
+    {
+        var found = new List<SeedFile>();
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, RealPath(new DirectoryInfo(root))));
+        while (pending.TryPop(out var folder))
+        {
+            if (!read.Add(folder.Real))
+            {
+                found.Add(new SeedFile(folder.Path, $"a link to a folder already read ({folder.Real})"));
+                continue;
+            }
+
+            try
+            {
+                foreach (var entry in new DirectoryInfo(folder.Path).EnumerateFileSystemInfos())
+                {
+                    if (entry is DirectoryInfo child)
+                    {
+                        pending.Push((child.FullName, child.LinkTarget is null ? Path.Combine(folder.Real, child.Name) : RealPath(child)));
+                    }
+                    else if (IsSeed(entry.FullName))
+                    {
+                        found.Add(new SeedFile(entry.FullName));
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                found.Add(new SeedFile(folder.Path, $"unreadable folder: {ex.Message}"));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Where a folder really is, links followed; a dangling link stays as it is and is reported when read.</summary>
+    private static string RealPath(DirectoryInfo folder)
+    {
+        try
+        {
+            return folder.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : folder.FullName;
+        }
+        catch (IOException)
+        {
+            return folder.FullName;
         }
     }
 }

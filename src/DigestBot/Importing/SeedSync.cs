@@ -10,6 +10,7 @@ public sealed class SeedSync(
     ILogger<SeedSync> logger)
 {
     private readonly Dictionary<string, (long Length, DateTime WrittenUtc)> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> skippedFolders = new(StringComparer.Ordinal);
 
     public string Folder { get; } = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 
@@ -23,8 +24,19 @@ public sealed class SeedSync(
 
         var changed = new List<string>();
         var now = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        foreach (var file in SeedFiles.Expand([Folder]))
+        foreach (var (file, skipReason) in SeedFiles.Expand([Folder]))
         {
+            if (skipReason is not null)
+            {
+                // Said once per folder, not at every rescan.
+                if (skippedFolders.Add(file))
+                {
+                    logger.LogWarning("Seeds: {Folder} skipped: {Reason}", file, skipReason);
+                }
+
+                continue;
+            }
+
             var info = new FileInfo(file);
             var stamp = (info.Length, info.LastWriteTimeUtc);
             now[file] = stamp;

@@ -21,7 +21,7 @@ public static class ReadBench
             .Select(i => new Page($"{i:D6}.txt", Encoding.UTF8.GetBytes(generator.NextScrapedPage(i))))
             .ToArray();
         var seeds = SeedFiles.Expand([Paths.Seeds])
-            .Select(path => new Page(Path.GetFileName(path), File.ReadAllBytes(path)))
+            .Select(file => new Page(Path.GetFileName(file.Path), File.ReadAllBytes(file.Path)))
             .ToArray();
 
         // The seeds are few, so they are read over and over until they make as many pages as the generated set.
