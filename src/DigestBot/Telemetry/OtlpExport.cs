@@ -1,41 +1,24 @@
-using DigestBot.Telegram.Diagnostics;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace DigestBot.Telemetry;
 
-/// <summary>Pushes the bot's counters to an OpenTelemetry collector while the host runs; the last counts go out at stop.</summary>
-public sealed class OtlpExport(IOptions<TelemetryOptions> options, ILogger<OtlpExport> logger) : IHostedService, IDisposable
+/// <summary>Sends the last counts to the OpenTelemetry collector when the bot stops; the meter provider pushes the rest while it runs.</summary>
+public sealed class OtlpExport(MeterProvider provider, IOptions<TelemetryOptions> options, ILogger<OtlpExport> logger) : IHostedService
 {
-    private MeterProvider? _provider;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var endpoint = new Uri(settings.OtlpEndpoint!);
-        _provider = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(TelegramMetrics.MeterName)
-            .AddOtlpExporter(exporter =>
-            {
-                exporter.Endpoint = endpoint;
-                exporter.Protocol = settings.ProtocolKind;
-            })
-            .Build();
-        logger.LogInformation("Telemetry: exporting metrics to {Endpoint} over {Protocol}", endpoint, settings.ProtocolKind);
+        logger.LogInformation("Telemetry: exporting metrics to {Endpoint} over {Protocol}", settings.OtlpUri, settings.ProtocolKind);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        // Disposing flushes what was counted since the last export.
-        Dispose();
+        // Registered before the receivers and jobs, this stops after them: what they counted last goes out now, not a
+        // whole export interval later. The result is not looked at: the Prometheus reader, collected only by a scrape,
+        // always declines a flush.
+        provider.ForceFlush();
         return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _provider?.Dispose();
-        _provider = null;
     }
 }

@@ -14,6 +14,10 @@ public sealed class TelemetryOptions
     /// <summary><c>Grpc</c> (the default) or <c>HttpProtobuf</c>.</summary>
     public string OtlpProtocol { get; set; } = nameof(OtlpExportProtocol.Grpc);
 
+    /// <summary>The collector's address, or null when none is set or it is no absolute http or https URL.</summary>
+    public Uri? OtlpUri =>
+        Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
+
     public OtlpExportProtocol ProtocolKind =>
         Enum.GetValues<OtlpExportProtocol>().FirstOrDefault(p => string.Equals(p.ToString(), OtlpProtocol, StringComparison.OrdinalIgnoreCase));
 }
@@ -23,8 +27,7 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
     public ValidateOptionsResult Validate(string? name, TelemetryOptions options)
     {
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint)
-            && (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint) && options.OtlpUri is null)
         {
             failures.Add($"Telemetry:OtlpEndpoint (env Telemetry__OtlpEndpoint) must be an absolute http or https URL, such as http://otel-collector:4317, not '{options.OtlpEndpoint}'");
         }

@@ -24,13 +24,9 @@ public static class WebServiceCollectionExtensions
         // Exported first so that it stops last, after the receivers and jobs it counts.
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
-        if (!string.IsNullOrWhiteSpace(configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.OtlpEndpoint)}"]))
-        {
-            services.AddHostedService<OtlpExport>();
-        }
+        services.AddMetricsExport(configuration);
 
         services.AddSingleton<IValidateOptions<BotClientOptions>, WebHostingValidator>();
-        services.AddSingleton<MetricsCollector>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
@@ -51,10 +47,8 @@ public static class WebServiceCollectionExtensions
     /// <summary>Maps <c>/healthz</c>, <c>/metrics</c> and, in webhook mode, the webhook.</summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        // Counting starts now rather than at the first scrape.
-        app.Services.GetRequiredService<MetricsCollector>();
         app.MapHealthChecks(HealthPath, new() { ResponseWriter = HealthReportWriter.WriteAsync });
-        app.MapGet(MetricsPath, (MetricsCollector metrics) => Results.Text(PrometheusText.Write(metrics.Collect()), PrometheusText.ContentType));
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
 
         // Read unchecked: a wrong URL is reported by the options check before anything listens.
         var webhookUrl = app.Configuration[$"{TelegramServiceCollectionExtensions.Section}:{nameof(BotClientOptions.WebhookUrl)}"];

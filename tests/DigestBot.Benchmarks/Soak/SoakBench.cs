@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
 using DigestBot.Cli;
-using DigestBot.Telemetry;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,7 +52,6 @@ public static class SoakBench
         try
         {
             await WaitUntilStartedAsync(host, running);
-            var metrics = host.Services.GetRequiredService<MetricsCollector>();
             var traffic = SoakTraffic.FromSeeds(Paths.Seeds);
             var counts = new SoakCounts();
             using var stopUsers = CancellationTokenSource.CreateLinkedTokenSource(interrupted.Token);
@@ -66,14 +64,14 @@ public static class SoakBench
                 + $"{WarmUp.TotalMinutes:0} min warm-up, then {minutes} min measured");
             var clock = Stopwatch.StartNew();
             await DelayAsync(WarmUp, interrupted.Token);
-            var start = Sample.Take(clock.Elapsed, metrics, counts, emulator);
+            var start = await Sample.TakeAsync(clock.Elapsed, host.Services, counts, emulator);
             Console.WriteLine(start.Line("start"));
 
             var last = start;
             for (var minute = 1; minute <= minutes && !interrupted.IsCancellationRequested; minute++)
             {
                 await DelayAsync(WarmUp + (minute * Minute) - clock.Elapsed, interrupted.Token);
-                last = Sample.Take(clock.Elapsed, metrics, counts, emulator);
+                last = await Sample.TakeAsync(clock.Elapsed, host.Services, counts, emulator);
                 Console.WriteLine(last.Line($"min {minute,3}"));
             }
 
@@ -164,7 +162,7 @@ public static class SoakBench
     /// <summary>The process's memory and the traffic so far, at one moment.</summary>
     private sealed record Sample(TimeSpan Elapsed, long WorkingSet, long GcHeap, long EmulatorWorkingSet, long Updates, long Replies, long Unanswered, long Errors)
     {
-        public static Sample Take(TimeSpan elapsed, MetricsCollector metrics, SoakCounts counts, TelegramEmulatorProcess emulator)
+        public static async Task<Sample> TakeAsync(TimeSpan elapsed, IServiceProvider bot, SoakCounts counts, TelegramEmulatorProcess emulator)
         {
             // What is still in use: a full, compacting collection first, the large object heap included.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -174,7 +172,7 @@ public static class SoakBench
             var heap = GC.GetTotalMemory(forceFullCollection: false);
             using var self = Process.GetCurrentProcess();
             using var node = Process.GetProcessById(emulator.ProcessId);
-            var updates = metrics.Collect().Where(f => f.InstrumentName == "digestbot.updates.handled").SelectMany(f => f.Samples).Sum(s => (long)s.Value);
+            var updates = (long)ScrapedMetrics.SumOf(await bot.ScrapeAsync(), "digestbot_updates_handled_total");
             return new Sample(elapsed, self.WorkingSet64, heap, node.WorkingSet64, updates, counts.Replies, counts.Unanswered, counts.Errors);
         }
 

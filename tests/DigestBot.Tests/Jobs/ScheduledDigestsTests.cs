@@ -4,11 +4,9 @@ using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Telegram.Types;
-using DigestBot.Telemetry;
+using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;
-using DigestBot.Tests.Web;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace DigestBot.Tests.Jobs;
@@ -148,11 +146,11 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
         bot.SentTo(blocked).Should().ContainSingle("the paused chat is not tried again");
         bot.SentTo(other).Should().HaveCount(2);
         bot.SentTo(3).Should().HaveCount(2, "another schedule is not affected");
-        var metrics = bot.Services.GetRequiredService<MetricsCollector>();
-        metrics.ValueOf("digestbot_digests_failed_total", "reason", "blocked").Should().Be(1);
-        metrics.ValueOf("digestbot_digests_failed_total", "reason", "error").Should().Be(0);
-        metrics.ValueOf("digestbot_digests_delivered_total").Should().Be(4);
-        metrics.ValueOf("digestbot_telegram_api_errors_total", "code", "403", "method", "sendMessage").Should().Be(1);
+        var metrics = await bot.Services.ScrapeAsync();
+        ScrapedMetrics.ValueOf(metrics, "digestbot_digests_failed_total", "reason", "blocked").Should().Be(1);
+        ScrapedMetrics.ValueOf(metrics, "digestbot_digests_failed_total", "reason", "error").Should().Be(0);
+        ScrapedMetrics.ValueOf(metrics, "digestbot_digests_delivered_total").Should().Be(4);
+        ScrapedMetrics.ValueOf(metrics, "digestbot_telegram_api_errors_total", "code", "403", "method", "sendMessage").Should().Be(1);
     }
 
     [Fact]
@@ -183,10 +181,10 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
         (await db.Deliveries.Where(d => d.WindowEnd == due).Select(d => new { d.ChatId, d.State }).ToListAsync())
             .Should().BeEquivalentTo([new { ChatId = 1L, State = DeliveryState.Sent }, new { ChatId = 2L, State = DeliveryState.Sent }]);
         bot.Logs.Lines.Count(l => l.Contains("flood limit hit, pausing all sends")).Should().Be(1);
-        var metrics = bot.Services.GetRequiredService<MetricsCollector>();
-        metrics.ValueOf("digestbot_telegram_flood_waits_total").Should().Be(1);
-        metrics.ValueOf("digestbot_digests_delivered_total").Should().Be(2);
-        metrics.ValueOf("digestbot_telegram_messages_sent_total", "method", "sendMessage").Should().Be(2);
+        var metrics = await bot.Services.ScrapeAsync();
+        ScrapedMetrics.ValueOf(metrics, "digestbot_telegram_flood_waits_total").Should().Be(1);
+        ScrapedMetrics.ValueOf(metrics, "digestbot_digests_delivered_total").Should().Be(2);
+        ScrapedMetrics.ValueOf(metrics, "digestbot_telegram_messages_sent_total", "method", "sendMessage").Should().Be(2);
     }
 
     [Fact]
