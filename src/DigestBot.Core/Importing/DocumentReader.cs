@@ -7,12 +7,16 @@ public sealed class DocumentReader(long maxBytes = DocumentReader.DefaultMaxByte
 
     public long MaxBytes { get; } = maxBytes;
 
+    /// <summary>Why a file of <paramref name="length"/> bytes is not read: one wording wherever the size is checked.</summary>
+    public string TooLarge(long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"too large: {length:N0} bytes, the limit is {MaxBytes:N0} (Seeds:MaxFileBytes)");
+
     /// <summary>Reads one file; never throws on bad content, a file that yields nothing is skipped with a short reason.</summary>
     public DocumentReadResult Read(string fileName, ReadOnlySpan<byte> content)
     {
         if (content.Length > MaxBytes)
         {
-            return DocumentReadResult.Skip($"too large: {content.Length} bytes, limit {MaxBytes}");
+            return DocumentReadResult.Skip(TooLarge(content.Length));
         }
 
         if (!TextDecoder.TryDecode(content, out var text, out var decodeFailure))
@@ -31,9 +35,9 @@ public sealed class DocumentReader(long maxBytes = DocumentReader.DefaultMaxByte
             case DocumentFormat.JsonLines:
                 return BuildAll(JsonLinesReader.Read(text, problems), problems, "no valid JSON lines");
             case DocumentFormat.Feed:
-                return FeedReader.Read(text, problems) is { } feedItems
+                return FeedReader.Read(text, problems, out var feedFailure) is { } feedItems
                     ? BuildAll(feedItems, problems, "feed has no items with text")
-                    : DocumentReadResult.Skip("not a valid RSS or Atom feed");
+                    : DocumentReadResult.Skip(feedFailure ?? "not an RSS, Atom or JSON feed");
             case DocumentFormat.Markdown:
                 return BuildOne(FrontMatterReader.Read(text, problems), problems);
             default:

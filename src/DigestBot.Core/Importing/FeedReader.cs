@@ -5,10 +5,10 @@ namespace DigestBot.Core.Importing;
 /// <summary>Reads the items of a feed seed file (RSS, Atom or JSON Feed) through <see cref="FeedParser"/>; their HTML becomes plain paragraphs.</summary>
 internal static class FeedReader
 {
-    /// <summary>Returns the items, or null when the text is not a feed.</summary>
-    public static List<DocumentItem>? Read(string text, List<string> problems)
+    /// <summary>Returns the items, or null and why when the text is not a readable feed (a DTD is refused, say).</summary>
+    public static List<DocumentItem>? Read(string text, List<string> problems, out string? failure)
     {
-        if (FeedParser.Parse(text, feedUrl: null, out _) is not { } feed)
+        if (FeedParser.Parse(text, feedUrl: null, out failure) is not { } feed)
         {
             return null;
         }

@@ -109,7 +109,7 @@ public static class SummarizeCommand
 
             if (info.Length > reader.MaxBytes)
             {
-                return DocumentReadResult.Skip($"too large ({info.Length:N0} bytes, the limit is {reader.MaxBytes:N0})");
+                return DocumentReadResult.Skip(reader.TooLarge(info.Length));
             }
 
             return reader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken));

@@ -121,7 +121,7 @@ public sealed class ArticleImporter(
             // Checked before reading so that a huge file is never loaded into memory.
             if (info.Length > reader.MaxBytes)
             {
-                return ReadFile.Skip(path, ($"too large ({info.Length:N0} bytes, the limit is {reader.MaxBytes:N0})"));
+                return ReadFile.Skip(path, reader.TooLarge(info.Length));
             }
 
             var result = reader.Read(Path.GetFileName(path), File.ReadAllBytes(path));

@@ -36,7 +36,7 @@ public class BadFileTests
     {
         var result = new DocumentReader(maxBytes: 100).Read("big.txt", new byte[101]);
 
-        result.SkipReason.Should().Be("too large: 101 bytes, limit 100");
+        result.SkipReason.Should().Be("too large: 101 bytes, the limit is 100 (Seeds:MaxFileBytes)");
     }
 
     [Fact]

@@ -273,7 +273,23 @@ public class FormatTests
     {
         var result = Reader.Read("feed.rss", Encoding.UTF8.GetBytes("<rss><channel><item><title>x</title>"));
 
-        result.SkipReason.Should().Be("not a valid RSS or Atom feed");
+        result.SkipReason.Should().StartWith("unreadable XML before the first complete item");
+    }
+
+    [Fact]
+    public void A_feed_with_an_entity_bomb_is_skipped_saying_that_DTDs_are_refused()
+    {
+        const string bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+            <rss version="2.0"><channel><title>Лента</title>
+            <item><guid>1</guid><title>&c;</title><description>Курс тенге укрепился к доллару.</description></item>
+            </channel></rss>
+            """;
+
+        var result = Reader.Read("feed.rss", Encoding.UTF8.GetBytes(bomb));
+
+        result.SkipReason.Should().Be("refused: the feed declares a DTD (entities are not expanded)");
     }
 
     [Fact]

@@ -144,7 +144,8 @@ public class ArticleImporterTests
         report.Added.Should().Be(1);
         report.SkippedFiles.Should().Be(4);
         report.Files.Where(f => f.Skipped).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.SkipReason));
-        report.Files.Single(f => f.Path == huge).SkipReason.Should().Contain("too large");
+        var reader = host.Get<Core.Importing.DocumentReader>();
+        report.Files.Single(f => f.Path == huge).SkipReason.Should().Be(reader.TooLarge(2 * (reader.MaxBytes + 10)), "the size is in bytes, two per Cyrillic letter");
         await using var db = host.Db();
         (await db.Articles.CountAsync()).Should().Be(6, "the five seeds stay and the good file is added");
     }
