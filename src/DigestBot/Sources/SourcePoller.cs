@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigestBot.Core.Feeds;
 using DigestBot.Core.Importing;
 using DigestBot.Core.Pages;
@@ -35,6 +36,10 @@ public sealed class SourcePoller(
     TimeProvider time,
     ILogger<SourcePoller> logger)
 {
+    private const int MaxUnusable = 10_000;
+
+    private readonly ConcurrentDictionary<string, string> unusable = new(StringComparer.Ordinal);
+
     public async Task<SourcePollResult> PollAsync(Source source, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
@@ -95,7 +100,10 @@ public sealed class SourcePoller(
             known = await db.ArticleOrigins.Where(o => keys.Contains(o.Key)).ToDictionaryAsync(o => o.Key, o => o.EntryHash, cancellationToken);
         }
 
-        var fresh = entries.Where(e => !known.TryGetValue(e.Key, out var hash) || hash != e.Hash).ToList();
+        var fresh = entries
+            .Where(e => !known.TryGetValue(e.Key, out var hash) || hash != e.Hash)
+            .Where(e => !(unusable.TryGetValue(e.Key, out var seen) && seen == e.Hash))
+            .ToList();
         var itemProblems = new string?[fresh.Count];
         var drafts = new SourcedDraft?[fresh.Count];
         var language = source.Language;
@@ -129,6 +137,7 @@ public sealed class SourcePoller(
                 else
                 {
                     itemProblems[i] = $"{entry.Link ?? entry.Id ?? entry.Title}: {reason}";
+                    Remember(key, hash);
                 }
             });
 
@@ -136,6 +145,18 @@ public sealed class SourcePoller(
         return new SourcePollResult(
             source, false, outcome.Added, outcome.Updated, outcome.Unchanged + entries.Count - fresh.Count, null,
             [.. feed.Problems, .. itemProblems.OfType<string>()]);
+    }
+
+    /// <summary>An item that gave no article (a video page, a teaser without text) is not fetched again while the feed
+    /// repeats it unchanged; a page that failed to load is, at the next poll. Kept in memory: a restart tries them once more.</summary>
+    private void Remember(string key, string hash)
+    {
+        if (unusable.Count >= MaxUnusable)
+        {
+            unusable.Clear();
+        }
+
+        unusable[key] = hash;
     }
 
     /// <summary>Items of one feed that name one canonical page are different stories on a site whose pages all name

@@ -440,6 +440,20 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_item_whose_page_holds_no_article_is_not_fetched_again_while_the_feed_repeats_it()
+    {
+        site.Serve("/feed", Rss(("v1", "{{base}}/video/1", "Видео дня", "")), "application/rss+xml");
+        site.Serve("/video/1", "<html><body><nav><a href='/'>Главная</a></nav><video src='/v.mp4'></video></body></html>", "text/html");
+
+        var first = await PollAsync("/feed");
+        var second = await PollAsync("/feed");
+
+        first.Problems.Should().ContainSingle(p => p.Contains("/video/1", StringComparison.Ordinal));
+        second.Problems.Should().BeEmpty();
+        site.CountRequests("/video/1").Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_link_that_is_not_http_is_never_fetched()
     {
         site.Serve("/feed", Rss(("1", "file:///etc/passwd", "Опасная ссылка", "Анонс.")), "application/rss+xml");
