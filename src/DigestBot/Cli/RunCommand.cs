@@ -4,6 +4,7 @@ using DigestBot.Jobs;
 using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Web;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Localization;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Conversation;
 

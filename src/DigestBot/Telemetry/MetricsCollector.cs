@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using DigestBot.Telegram.Diagnostics;
+using DigestBot.Telegram;
 
 namespace DigestBot.Telemetry;
 

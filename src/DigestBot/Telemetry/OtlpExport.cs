@@ -1,4 +1,4 @@
-using DigestBot.Telegram.Diagnostics;
+using DigestBot.Telegram;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,5 @@
 using DigestBot.Sources;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -29,7 +29,7 @@ public static class WebServiceCollectionExtensions
             services.AddHostedService<OtlpExport>();
         }
 
-        services.AddSingleton<IValidateOptions<BotClientOptions>, WebHostingValidator>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebHostingValidator>();
         services.AddSingleton<MetricsCollector>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -57,7 +57,7 @@ public static class WebServiceCollectionExtensions
         app.MapGet(MetricsPath, (MetricsCollector metrics) => Results.Text(PrometheusText.Write(metrics.Collect()), PrometheusText.ContentType));
 
         // Read unchecked: a wrong URL is reported by the options check before anything listens.
-        var webhookUrl = app.Configuration[$"{TelegramServiceCollectionExtensions.Section}:{nameof(BotClientOptions.WebhookUrl)}"];
+        var webhookUrl = app.Configuration[$"{TelegramServiceCollectionExtensions.Section}:{nameof(WebhookOptions.WebhookUrl)}"];
         if (TelegramServiceCollectionExtensions.ModeOf(app.Configuration) == UpdateMode.Webhook && Uri.TryCreate(webhookUrl, UriKind.Absolute, out var url))
         {
             app.MapWebhook(url.AbsolutePath);

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DigestBot.Core.Rendering;
-using DigestBot.Tests.Infrastructure;
 using DigestBot.Telegram;
+using DigestBot.TelegramHost;
+using DigestBot.Tests.Infrastructure;
 
 namespace DigestBot.Tests.Conversation;
 

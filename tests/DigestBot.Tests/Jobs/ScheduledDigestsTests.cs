@@ -3,13 +3,14 @@ using DigestBot.Core.Articles;
 using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using DigestBot.Telemetry;
 using DigestBot.Tests.Telegram;
 using DigestBot.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Jobs;
 

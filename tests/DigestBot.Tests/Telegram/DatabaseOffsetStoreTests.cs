@@ -1,5 +1,6 @@
 using DigestBot.Storage;
 using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using DigestBot.Telegram.Sending;
-using DigestBot.Telegram.Types;
+using DigestBot.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using DigestBot.Telegram.Receiving;
-using DigestBot.Telegram.Types;
+using DigestBot.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -13,9 +14,9 @@ internal sealed class RecordingUpdateHandler(params long[] failingUpdateIds) : I
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        _handled.Enqueue(update.UpdateId);
-        return failingUpdateIds.Contains(update.UpdateId)
-            ? Task.FromException(new InvalidOperationException($"handler broke on update {update.UpdateId}"))
+        _handled.Enqueue(update.Id);
+        return failingUpdateIds.Contains(update.Id)
+            ? Task.FromException(new InvalidOperationException($"handler broke on update {update.Id}"))
             : Task.CompletedTask;
     }
 }

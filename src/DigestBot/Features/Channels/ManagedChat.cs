@@ -1,7 +1,8 @@
 using System.Globalization;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Channels;
 

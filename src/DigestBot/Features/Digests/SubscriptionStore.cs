@@ -2,9 +2,10 @@ using System.Globalization;
 using DigestBot.Conversation;
 using DigestBot.Core.Schedules;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Digests;
 
