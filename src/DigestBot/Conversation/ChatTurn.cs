@@ -2,7 +2,6 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Localization;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Conversation;
 

@@ -3,7 +3,6 @@ using DigestBot.Conversation;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Digests;
-using DigestBot.Telegram;
 using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram;
 using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 

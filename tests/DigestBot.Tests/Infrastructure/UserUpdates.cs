@@ -1,6 +1,5 @@
 using DigestBot.Conversation;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Infrastructure;
 

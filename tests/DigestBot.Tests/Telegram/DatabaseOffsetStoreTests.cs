@@ -1,5 +1,4 @@
 using DigestBot.Storage;
-using DigestBot.Telegram;
 using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

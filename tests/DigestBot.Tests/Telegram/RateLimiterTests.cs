@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using DigestBot.Telegram;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;
 

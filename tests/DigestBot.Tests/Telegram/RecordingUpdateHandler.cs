@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using DigestBot.Telegram;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram;
 using DigestBot.TelegramHost;
 using Microsoft.Extensions.Logging.Abstractions;
 

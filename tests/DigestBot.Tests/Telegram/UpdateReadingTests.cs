@@ -1,5 +1,4 @@
 using DigestBot.Telegram;
-using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;
@@ -70,6 +69,18 @@ public sealed class UpdateReadingTests : IAsyncLifetime
         update.Id.Should().Be(1);
         update.ReadError.Should().NotBeNull().And.Contain(field);
         update.Update.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("""{"update_id":1,"poll_answer":"not a poll answer"}""")]
+    [InlineData("""{"update_id":1,"inline_query":[2147483648,"abc"],"message":{"message_id":1,"chat":{"id":42,"type":"private"},"date":1767225600,"text":"/help"}}""")]
+    public async Task A_kind_of_update_the_bot_does_not_ask_for_may_hold_anything(string json)
+    {
+        var update = await ReadOneAsync(json);
+
+        update.ReadError.Should().BeNull("Telegram sends the bot only the kinds it asks for, so the others are not read");
+        update.Update!.Id.Should().Be(1);
+        update.Update.Message?.Text.Should().Be("/help");
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Globalization;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Channels;
 

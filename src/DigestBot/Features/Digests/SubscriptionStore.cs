@@ -5,7 +5,6 @@ using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Digests;
 
