@@ -214,19 +214,25 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
             // Telegram.Bot quotes the HTTP error, and a handler may quote the request URI, which holds the token.
             var message = $"telegram: unable to call {call.Method}: {Redact(exception.Message)}";
             var inner = Redact(exception.InnerException);
-            throw exception.HttpStatusCode is { } status ? new RequestException(message, status, inner) : new RequestException(message, inner!);
+            throw (exception.HttpStatusCode, inner) switch
+            {
+                ({ } status, _) => new RequestException(message, status, inner),
+                (null, { }) => new RequestException(message, inner),
+                _ => new RequestException(message),
+            };
         }
     }
 
     private string Redact(string text) => text.Replace(_options.Token, RedactedToken, StringComparison.Ordinal);
 
-    // An error that quotes the token anywhere in its chain is replaced by a redacted copy of its message alone.
+    // An error that quotes the token anywhere in its chain is replaced by a redacted copy of its message alone; only an
+    // HTTP error can (the request URI holds the token), anything else that does is left out.
     private Exception? Redact(Exception? exception) => exception switch
     {
         null => null,
         _ when !exception.ToString().Contains(_options.Token, StringComparison.Ordinal) => exception,
         HttpRequestException http => new HttpRequestException(http.HttpRequestError, Redact(http.Message), inner: null, http.StatusCode),
-        _ => new IOException(Redact(exception.Message)),
+        _ => null,
     };
 
     private static ResiliencePipeline BuildRetryPipeline(BotClientOptions options, TimeProvider timeProvider, ILogger logger)
