@@ -62,59 +62,11 @@ internal sealed partial class BotClientOptionsValidator(string sectionName) : IV
             }
         }
 
-        ValidateReceiving(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private void ValidateReceiving(BotClientOptions options, List<string> failures)
-    {
-        // Only the names: Enum.TryParse would also take "1" or "Polling, Webhook".
-        if (!Enum.GetNames<UpdateMode>().Contains(options.Mode, StringComparer.OrdinalIgnoreCase))
-        {
-            failures.Add($"{Setting("Mode")} must be Polling or Webhook, not '{options.Mode}'");
-            return;
-        }
-
-        if (options.MaxConnections is < 1 or > 100)
-        {
-            failures.Add($"{Setting("MaxConnections")} must be between 1 and 100, got {options.MaxConnections}");
-        }
-
-        if (options.ModeKind != UpdateMode.Webhook)
-        {
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
-        {
-            failures.Add($"{Setting("WebhookUrl")} must be set when {Setting("Mode")} is Webhook: the public https URL Telegram posts updates to, such as https://bot.example.org/telegram");
-        }
-        else if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(webhook.Query) || !string.IsNullOrEmpty(webhook.Fragment))
-        {
-            failures.Add($"{Setting("WebhookUrl")} must be an absolute https URL without a query, such as https://bot.example.org/telegram, not '{options.WebhookUrl}'");
-        }
-
-        if (string.IsNullOrEmpty(options.WebhookSecret))
-        {
-            failures.Add($"{Setting("WebhookSecret")} must be set when {Setting("Mode")} is Webhook: 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
-        }
-        else if (options.WebhookSecret.Length > 256)
-        {
-            failures.Add($"{Setting("WebhookSecret")} must be at most 256 characters, got {options.WebhookSecret.Length}");
-        }
-        else if (!SecretPattern().IsMatch(options.WebhookSecret))
-        {
-            // The secret itself is never echoed: the line may end up in a log.
-            failures.Add($"{Setting("WebhookSecret")} may only hold A-Z, a-z, 0-9, _ and -");
-        }
     }
 
     private string Setting(string key) => $"{sectionName}:{key} (env {sectionName.Replace(":", "__", StringComparison.Ordinal)}__{key.Replace(":", "__", StringComparison.Ordinal)})";
 
     [GeneratedRegex(@"^[0-9]+:[A-Za-z0-9_-]+\z")]
     private static partial Regex TokenPattern();
-
-    // The Bot API's rule for setWebhook's secret_token.
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}\z")]
-    private static partial Regex SecretPattern();
 }

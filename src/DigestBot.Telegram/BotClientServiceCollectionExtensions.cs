@@ -1,16 +1,17 @@
-using DigestBot.Telegram.Diagnostics;
-using DigestBot.Telegram.Receiving;
-using DigestBot.Telegram.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace DigestBot.Telegram;
 
 /// <summary>Registers the Bot API client and, for long polling, the update poller.</summary>
 public static class BotClientServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IBotClient"/> with options bound from <paramref name="configSectionPath"/>, e.g. "Telegram".</summary>
+    /// <summary>The name of the <see cref="HttpClient"/> the Bot API client uses, to add handlers to it.</summary>
+    public const string HttpClientName = "DigestBot.Telegram";
+
+    /// <summary>Registers <see cref="ITelegramBotClient"/> with options bound from <paramref name="configSectionPath"/>, e.g. "Telegram".</summary>
     public static IServiceCollection AddBotClient(this IServiceCollection services, string configSectionPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(configSectionPath);
@@ -18,7 +19,7 @@ public static class BotClientServiceCollectionExtensions
         return services.AddBotClientCore(configSectionPath);
     }
 
-    /// <summary>Registers <see cref="IBotClient"/> with options set in code.</summary>
+    /// <summary>Registers <see cref="ITelegramBotClient"/> with options set in code.</summary>
     public static IServiceCollection AddBotClient(this IServiceCollection services, Action<BotClientOptions>? configure = null)
     {
         var options = services.AddOptions<BotClientOptions>();
@@ -44,11 +45,13 @@ public static class BotClientServiceCollectionExtensions
 
         // The client outlives the factory's handler rotation (the poller holds it for the app's lifetime),
         // so connections are recycled by the handler itself to pick up DNS changes.
-        services.AddHttpClient<IBotClient, BotClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // The default request logging writes the URI, and with it the token; BotClient logs the method instead.
+            // The default request logging writes the URI, and with it the token; the client logs the method instead.
             .RemoveAllLoggers();
+        services.TryAddSingleton<ITelegramBotClient>(provider => ActivatorUtilities.CreateInstance<PolicyBotClient>(
+            provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
 
         return services;
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
-namespace DigestBot.Telegram.Diagnostics;
+namespace DigestBot.Telegram;
 
 /// <summary>Counters of the Bot API client and the update receivers, on the meter the whole bot shares.</summary>
 public sealed class TelegramMetrics
@@ -23,8 +23,8 @@ public sealed class TelegramMetrics
         _floodWaits = meter.CreateCounter<long>("digestbot.telegram.flood.waits", "{wait}", "Flood limits (429) sat out before the call was repeated.");
     }
 
-    /// <summary>The update kind as the Bot API names it in allowed_updates.</summary>
-    public static string TypeOf(Update update) => update switch
+    /// <summary>The update kind as the Bot API names it in allowed_updates; "other" for one that did not read.</summary>
+    public static string TypeOf(Update? update) => update switch
     {
         { Message: not null } => "message",
         { EditedMessage: not null } => "edited_message",
@@ -34,7 +34,10 @@ public sealed class TelegramMetrics
         _ => "other",
     };
 
-    public void UpdateHandled(Update update, string outcome) =>
+    public void UpdateHandled(Update? update, UpdateOutcome outcome) => UpdateHandled(update, Label(outcome));
+
+    /// <summary>Counts an update with an outcome of the host's own, such as a chat held back by its flood limit.</summary>
+    public void UpdateHandled(Update? update, string outcome) =>
         _updates.Add(1, new("type", TypeOf(update)), new("outcome", outcome));
 
     public void MessageSent(string method) => _messagesSent.Add(1, new KeyValuePair<string, object?>("method", method));
@@ -42,26 +45,34 @@ public sealed class TelegramMetrics
     public void ApiError(string method, int errorCode) => _apiErrors.Add(1, new("method", method), new("code", errorCode));
 
     public void FloodWait() => _floodWaits.Add(1);
+
+    /// <summary>The outcome as the counter's label writes it, such as "duplicate".</summary>
+    public static string Label(UpdateOutcome outcome) => outcome switch
+    {
+        UpdateOutcome.Handled => "handled",
+        UpdateOutcome.Ignored => "ignored",
+        UpdateOutcome.Failed => "failed",
+        UpdateOutcome.Duplicate => "duplicate",
+        UpdateOutcome.Unreadable => "unreadable",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
 }
 
-/// <summary>What became of a received update, as counted by <see cref="TelegramMetrics.UpdateHandled"/>.</summary>
-public static class UpdateOutcome
+/// <summary>What became of a received update, as counted by <see cref="TelegramMetrics.UpdateHandled(Update?, UpdateOutcome)"/>.</summary>
+public enum UpdateOutcome
 {
     /// <summary>A handler answered it.</summary>
-    public const string Handled = "handled";
+    Handled,
 
     /// <summary>Nothing was asked of the bot: an edit, a channel post, text in a group.</summary>
-    public const string Ignored = "ignored";
+    Ignored,
 
     /// <summary>Its handler failed.</summary>
-    public const string Failed = "failed";
+    Failed,
 
     /// <summary>A redelivery of an update already handled, dropped unseen.</summary>
-    public const string Duplicate = "duplicate";
-
-    /// <summary>From a chat sending too many commands: told once to slow down, then dropped until its minute is over.</summary>
-    public const string Limited = "limited";
+    Duplicate,
 
     /// <summary>An update whose JSON could not be read, confirmed and dropped.</summary>
-    public const string Unreadable = "unreadable";
+    Unreadable,
 }

@@ -1,4 +1,4 @@
-namespace DigestBot.Telegram.Receiving;
+namespace DigestBot.Telegram;
 
 /// <summary>
 /// Which updates were handled already, so that one delivered again (a poll after a crash, a webhook call Telegram

@@ -1,6 +1,6 @@
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
-namespace DigestBot.Telegram.Receiving;
+namespace DigestBot.Telegram;
 
 /// <summary>Handles one update at a time, in the order the Bot API numbered them.</summary>
 public interface IUpdateHandler

@@ -1,4 +1,4 @@
-namespace DigestBot.Telegram.Receiving;
+namespace DigestBot.Telegram;
 
 /// <summary>Keeps the id of the last handled update across restarts so that no update is handled twice.</summary>
 public interface IUpdateOffsetStore

@@ -1,8 +1,6 @@
-using DigestBot.Telegram.Diagnostics;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Logging;
 
-namespace DigestBot.Telegram.Receiving;
+namespace DigestBot.Telegram;
 
 /// <summary>
 /// What a receiver, polling or webhook, does with each update it got: one handled already is skipped, one that does not
@@ -17,21 +15,21 @@ public sealed partial class UpdateIntake(string receiver, IUpdateOffsetStore off
     /// <summary>The highest id handled, or null before the first one; polling asks for the updates after it.</summary>
     public Task<long?> LastAsync(CancellationToken cancellationToken) => _handled.LastAsync(cancellationToken);
 
-    /// <summary>Handles <paramref name="update"/> unless it was handled already, then records it as handled.</summary>
-    public async Task TakeAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>Handles <paramref name="incoming"/> unless it was handled already, then records it as handled.</summary>
+    public async Task TakeAsync(IncomingUpdate incoming, CancellationToken cancellationToken)
     {
         // Telegram delivers again what it was not told about: a poll after a crash, a webhook call it saw no answer to.
-        if (await _handled.ContainsAsync(update.UpdateId, cancellationToken))
+        if (await _handled.ContainsAsync(incoming.Id, cancellationToken))
         {
-            LogSkipped(logger, update.UpdateId);
-            metrics.UpdateHandled(update, UpdateOutcome.Duplicate);
+            LogSkipped(logger, incoming.Id);
+            metrics.UpdateHandled(incoming.Update, UpdateOutcome.Duplicate);
             return;
         }
 
-        if (update.ReadError is { } error)
+        if (incoming.Update is not { } update)
         {
-            LogUnreadable(logger, receiver, update.UpdateId, error);
-            metrics.UpdateHandled(update, UpdateOutcome.Unreadable);
+            LogUnreadable(logger, receiver, incoming.Id, incoming.ReadError ?? "no reason given");
+            metrics.UpdateHandled(null, UpdateOutcome.Unreadable);
         }
         else
         {
@@ -42,11 +40,11 @@ public sealed partial class UpdateIntake(string receiver, IUpdateOffsetStore off
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // One bad update must not block the ones behind it; it counts as handled.
-                LogHandlerFailed(logger, receiver, update.UpdateId, exception.Message, exception);
+                LogHandlerFailed(logger, receiver, incoming.Id, exception.Message, exception);
             }
         }
 
-        await _handled.AddAsync(update.UpdateId, cancellationToken);
+        await _handled.AddAsync(incoming.Id, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: it was already handled")]

@@ -1,14 +1,13 @@
-using DigestBot.Telegram.Diagnostics;
-using DigestBot.Telegram.Requests;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
 
-namespace DigestBot.Telegram.Receiving;
+namespace DigestBot.Telegram;
 
 /// <summary>Receives updates by long polling getUpdates and hands each one to the handler once.</summary>
 public sealed partial class UpdatePoller(
-    IBotClient client,
+    ITelegramBotClient client,
     IUpdateHandler handler,
     IUpdateOffsetStore offsetStore,
     IOptions<BotClientOptions> options,
@@ -17,8 +16,8 @@ public sealed partial class UpdatePoller(
     ILogger<UpdatePoller> logger)
 {
     /// <summary>The update kinds the bot asks for; the rest are never sent to it.</summary>
-    public static IReadOnlyList<string> AllowedUpdates { get; } =
-        ["message", "edited_message", "channel_post", "callback_query", "my_chat_member"];
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } =
+        [UpdateType.Message, UpdateType.EditedMessage, UpdateType.ChannelPost, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     // Some servers and emulators answer at once instead of holding the poll; this keeps such a loop from spinning.
     internal static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
@@ -63,7 +62,7 @@ public sealed partial class UpdatePoller(
                 // getUpdates is refused while a webhook is set.
                 if (!webhookDeleted)
                 {
-                    await client.SendAsync(new DeleteWebhookRequest(), cancellationToken);
+                    await client.DeleteWebhook(cancellationToken: cancellationToken);
                     webhookDeleted = true;
                 }
 
@@ -75,12 +74,12 @@ public sealed partial class UpdatePoller(
                 }
 
                 var asked = timeProvider.GetTimestamp();
-                var updates = await client.SendAsync(
-                    new GetUpdatesRequest { Offset = lastHandled + 1, Limit = BatchLimit, Timeout = pollTimeout, AllowedUpdates = AllowedUpdates },
+                var answer = await client.SendRequest(
+                    new RawUpdatesRequest { Offset = lastHandled + 1, Limit = BatchLimit, Timeout = pollTimeout, AllowedUpdates = AllowedUpdates },
                     cancellationToken);
                 errorDelay = FirstErrorDelay;
 
-                if (updates.Count == 0)
+                if (answer.Length == 0)
                 {
                     var early = MinimumPollInterval - timeProvider.GetElapsedTime(asked);
                     if (early > TimeSpan.Zero)
@@ -91,7 +90,7 @@ public sealed partial class UpdatePoller(
                     continue;
                 }
 
-                foreach (var update in updates.OrderBy(update => update.UpdateId))
+                foreach (var update in answer.Select(UpdateJson.Read).OfType<IncomingUpdate>().OrderBy(update => update.Id))
                 {
                     // The rest of the batch is not confirmed, so the server hands it to the next start.
                     cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,4 @@
-namespace DigestBot.Telegram.Sending;
+namespace DigestBot.Telegram;
 
 /// <summary>Telegram's flood limits on sending, bound from "Telegram:RateLimits"; the defaults are the documented ones.</summary>
 public sealed class RateLimitOptions

@@ -1,4 +1,4 @@
-namespace DigestBot.Telegram.Sending;
+namespace DigestBot.Telegram;
 
 /// <summary>A permit to send one message; dispose it once the answer has arrived.</summary>
 public sealed class SendLease : IDisposable

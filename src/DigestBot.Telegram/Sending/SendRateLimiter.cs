@@ -1,6 +1,6 @@
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
-namespace DigestBot.Telegram.Sending;
+namespace DigestBot.Telegram;
 
 /// <summary>Holds each send back until Telegram's flood limits allow it: overall, per chat, and per group or channel.</summary>
 /// <remarks>
@@ -26,7 +26,8 @@ public sealed class SendRateLimiter : IDisposable
     private readonly int _perGroupPerMinute;
     private readonly long _chatSpacing;
     private readonly long _groupWindow;
-    private readonly Dictionary<ChatId, ChatLimits> _chats = [];
+    // Keyed by id or lowercase username: Telegram.Bot's ChatId hashes its text form, too slow for every send.
+    private readonly Dictionary<(long Id, string? Username), ChatLimits> _chats = [];
 
     // Chats that may send now, by their first waiter's arrival, and chats waiting for their own limits, by when those pass.
     private readonly PriorityQueue<ChatLimits, long> _ready = new();
@@ -80,10 +81,11 @@ public sealed class SendRateLimiter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetTimestamp();
-            if (!_chats.TryGetValue(chat, out var limits))
+            var key = KeyOf(chat);
+            if (!_chats.TryGetValue(key, out var limits))
             {
-                limits = new ChatLimits(this, chat, new Window(1, _chatSpacing), IsGroup(chat) ? new Window(_perGroupPerMinute, _groupWindow) : null);
-                _chats.Add(chat, limits);
+                limits = new ChatLimits(this, key, new Window(1, _chatSpacing), IsGroup(chat) ? new Window(_perGroupPerMinute, _groupWindow) : null);
+                _chats.Add(key, limits);
             }
 
             waiter = new Waiter(limits, _nextSequence++);
@@ -157,6 +159,9 @@ public sealed class SendRateLimiter : IDisposable
 
     // Usernames address public channels and supergroups; negative ids are groups, supergroups and channels.
     private static bool IsGroup(ChatId chat) => chat.Identifier is not { } id || id < 0;
+
+    private static (long Id, string? Username) KeyOf(ChatId chat) =>
+        chat.Identifier is { } id ? (id, null) : (0, chat.Username?.ToLowerInvariant());
 
     private void OnTimer()
     {
@@ -347,7 +352,7 @@ public sealed class SendRateLimiter : IDisposable
         private readonly Window _spacing;
         private readonly Window? _group;
 
-        internal ChatLimits(SendRateLimiter owner, ChatId chat, Window spacing, Window? group)
+        internal ChatLimits(SendRateLimiter owner, (long Id, string? Username) chat, Window spacing, Window? group)
         {
             Owner = owner;
             Chat = chat;
@@ -357,7 +362,7 @@ public sealed class SendRateLimiter : IDisposable
 
         public SendRateLimiter Owner { get; }
 
-        public ChatId Chat { get; }
+        public (long Id, string? Username) Chat { get; }
 
         public Queue<Waiter> Waiters { get; } = new();
 

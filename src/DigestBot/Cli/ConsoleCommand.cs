@@ -3,7 +3,8 @@ using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Cli;
 
@@ -48,19 +49,19 @@ public static class ConsoleCommand
                 var update = sink.TryPress(line, out var button, out var pressedMessageId)
                     ? new Update
                     {
-                        UpdateId = ++updateId,
+                        Id = ++updateId,
                         CallbackQuery = new CallbackQuery
                         {
                             Id = updateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                             From = user,
                             Data = button,
-                            Message = new Message { MessageId = pressedMessageId, Chat = chat, Date = DateTimeOffset.UtcNow },
+                            Message = new Message { Id = pressedMessageId, Chat = chat, Date = DateTime.UtcNow },
                         },
                     }
                     : new Update
                     {
-                        UpdateId = ++updateId,
-                        Message = new Message { MessageId = ++messageId, From = user, Chat = chat, Date = DateTimeOffset.UtcNow, Text = line },
+                        Id = ++updateId,
+                        Message = new Message { Id = ++messageId, From = user, Chat = chat, Date = DateTime.UtcNow, Text = line },
                     };
                 await dispatcher.DispatchAsync(update, sink, cancellationToken);
             }

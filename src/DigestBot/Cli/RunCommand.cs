@@ -3,7 +3,7 @@ using DigestBot.Importing;
 using DigestBot.Jobs;
 using DigestBot.Sources;
 using DigestBot.Storage;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Web;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using DigestBot.Core.Articles;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using Microsoft.EntityFrameworkCore;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Conversation;
 

@@ -1,7 +1,7 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Localization;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Conversation;
 

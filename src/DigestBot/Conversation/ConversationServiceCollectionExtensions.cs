@@ -10,7 +10,9 @@ using DigestBot.Features.Start;
 using DigestBot.Features.Topics;
 using DigestBot.Localization;
 using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace DigestBot.Conversation;
 
@@ -34,7 +36,7 @@ public static class ConversationServiceCollectionExtensions
         // Admin checks ask the Bot API, whose client needs the token: it is made on first use, so the console and
         // the maintainers' verbs, which run without a token, still get every handler.
         services.AddBotClient(TelegramServiceCollectionExtensions.Section);
-        services.AddSingleton(sp => new Lazy<IBotClient>(sp.GetRequiredService<IBotClient>));
+        services.AddSingleton(sp => new Lazy<ITelegramBotClient>(sp.GetRequiredService<ITelegramBotClient>));
         services.AddSingleton<ChatAdmins>();
         services.AddSingleton<ChatMembershipHandler>();
         services.AddSingleton<IChatHandler, StartHandler>();

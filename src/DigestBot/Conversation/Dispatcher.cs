@@ -4,8 +4,8 @@ using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Channels;
 using DigestBot.Localization;
-using DigestBot.Telegram.Diagnostics;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Conversation;
 
@@ -54,8 +54,8 @@ public sealed class Dispatcher
     /// <summary>The commands there are, in the order the help lists them.</summary>
     public IEnumerable<string> Commands => byCommand.Keys;
 
-    /// <summary>Answers <paramref name="update"/>; the outcome is one of <see cref="UpdateOutcome"/>'s.</summary>
-    public async Task<string> DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
+    /// <summary>Answers <paramref name="update"/> and tells what became of it.</summary>
+    public async Task<DispatchOutcome> DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
     {
         // Edits and channel posts ask for no answer; the bot's own membership changes are followed silently.
         if (update.Message is { } message)
@@ -71,13 +71,13 @@ public sealed class Dispatcher
         if (update.MyChatMember is { } change)
         {
             await membership.HandleAsync(change, cancellationToken);
-            return UpdateOutcome.Handled;
+            return DispatchOutcome.Handled;
         }
 
-        return UpdateOutcome.Ignored;
+        return DispatchOutcome.Ignored;
     }
 
-    private async Task<string> OnMessageAsync(Message message, IReplySink replies, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> OnMessageAsync(Message message, IReplySink replies, CancellationToken cancellationToken)
     {
         var text = message.Text ?? "";
         var isCommand = CommandText.TryParse(text, identity.Username, out var name, out var arguments);
@@ -85,14 +85,14 @@ public sealed class Dispatcher
         if (!isCommand && !isPrivate)
         {
             // In a group the bot only speaks when spoken to with a command.
-            return UpdateOutcome.Ignored;
+            return DispatchOutcome.Ignored;
         }
 
         // A flooding chat is dropped before the database is asked anything.
         var verdict = CheckFlood(message.Chat, message.From);
         if (verdict == FloodVerdict.Ignore)
         {
-            return UpdateOutcome.Limited;
+            return DispatchOutcome.Limited;
         }
 
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, message.From, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class Dispatcher
         if (verdict == FloodVerdict.SlowDown)
         {
             await RunAsync(turn, t => t.ReplyAsync(t.Text("Flood_SlowDown"), cancellationToken), cancellationToken);
-            return UpdateOutcome.Limited;
+            return DispatchOutcome.Limited;
         }
 
         if (!isCommand)
@@ -122,14 +122,14 @@ public sealed class Dispatcher
         return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
     }
 
-    private async Task<string> OnCallbackAsync(CallbackQuery callback, IReplySink replies, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> OnCallbackAsync(CallbackQuery callback, IReplySink replies, CancellationToken cancellationToken)
     {
         var answering = new AnsweringSink(replies);
         if (callback.Message is not { } message)
         {
             // Too old for Telegram to send along: nothing to act on, but the press is still answered.
             await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
-            return UpdateOutcome.Handled;
+            return DispatchOutcome.Handled;
         }
 
         // An ignored press is still answered, or the user's app would show it loading.
@@ -137,7 +137,7 @@ public sealed class Dispatcher
         if (verdict == FloodVerdict.Ignore)
         {
             await answering.AnswerCallbackAsync(callback.Id, null, cancellationToken);
-            return UpdateOutcome.Limited;
+            return DispatchOutcome.Limited;
         }
 
         var (language, allLanguages) = await PreferencesOfAsync(message.Chat, callback.From, cancellationToken);
@@ -154,7 +154,7 @@ public sealed class Dispatcher
             if (verdict == FloodVerdict.SlowDown)
             {
                 await turn.AnswerCallbackAsync(turn.Text("Flood_SlowDown"), cancellationToken);
-                return UpdateOutcome.Limited;
+                return DispatchOutcome.Limited;
             }
 
             if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
@@ -164,7 +164,7 @@ public sealed class Dispatcher
 
             logger.LogInformation("Dispatcher: stale or foreign callback data in chat {ChatId}", message.Chat.Id);
             await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
-            return UpdateOutcome.Handled;
+            return DispatchOutcome.Handled;
         }
         finally
         {
@@ -175,18 +175,18 @@ public sealed class Dispatcher
         }
     }
 
-    private async Task<string> RunAsync(ChatTurn turn, Func<ChatTurn, Task> handle, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> RunAsync(ChatTurn turn, Func<ChatTurn, Task> handle, CancellationToken cancellationToken)
     {
         try
         {
             await handle(turn);
-            return UpdateOutcome.Handled;
+            return DispatchOutcome.Handled;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Dispatcher: unable to answer {Command} in chat {ChatId}: {Message}", turn.Command ?? turn.Callback?.Action ?? "text", turn.ChatId, ex.Message);
             await TryApologizeAsync(turn, cancellationToken);
-            return UpdateOutcome.Failed;
+            return DispatchOutcome.Failed;
         }
     }
 

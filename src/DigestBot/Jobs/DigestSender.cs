@@ -4,9 +4,9 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Digests;
 using DigestBot.Features.Digests;
 using DigestBot.Storage;
-using DigestBot.Telegram;
 using DigestBot.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Telegram.Bot.Exceptions;
 
 namespace DigestBot.Jobs;
 
@@ -15,7 +15,7 @@ public sealed class DigestSender(
     IDbContextFactory<DigestDbContext> dbFactory,
     DigestService digests,
     DeliveryLedger ledger,
-    TelegramReplies replies,
+    IDeliverySink replies,
     DigestScheduler scheduler,
     BotMetrics metrics,
     ILogger<DigestSender> logger)
@@ -118,7 +118,7 @@ public sealed class DigestSender(
             {
                 await SendPartsAsync(chatId, messages, sent, cancellationToken);
             }
-            catch (BotApiException ex) when (ex.MigrateToChatId is { } newChatId && sent.Count == 0)
+            catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newChatId && sent.Count == 0)
             {
                 logger.LogInformation("digests: chat {ChatId} became supergroup {NewChatId}; its settings move there and the digest is sent again", chatId, newChatId);
                 moved = true;
@@ -136,15 +136,15 @@ public sealed class DigestSender(
             logger.LogInformation("digests: sent the digest for the window ending {WindowEnd} to {ChatId} in {Parts} message(s)", windowEnd, chatId, sent.Count);
             return moved;
         }
-        catch (BotApiException ex) when (ex.ErrorCode == 403)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
             // Blocked, removed from the group or a deleted account: the schedule pauses until the chat subscribes again.
-            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Description, pause: true, cancellationToken);
+            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: true, cancellationToken);
             metrics.DigestFailed(blocked: true);
-            logger.LogWarning("digests: unable to send the digest to {ChatId}: {Description}; its digests are paused", chatId, ex.Description);
+            logger.LogWarning("digests: unable to send the digest to {ChatId}: {Description}; its digests are paused", chatId, ex.Message);
             return true;
         }
-        catch (Exception ex) when (ex is BotApiException or BotTransportException)
+        catch (RequestException ex)
         {
             await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: false, cancellationToken);
             metrics.DigestFailed(blocked: false);

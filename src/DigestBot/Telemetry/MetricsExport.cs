@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using DigestBot.Telegram.Diagnostics;
+using DigestBot.Telegram;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DigestBot.Web;

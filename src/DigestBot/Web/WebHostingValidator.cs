@@ -1,12 +1,12 @@
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Web;
 
 /// <summary>Checks what webhook mode needs of the host beyond the Telegram section: an address to listen on, and a path of its own.</summary>
-internal sealed class WebHostingValidator(IConfiguration configuration) : IValidateOptions<BotClientOptions>
+internal sealed class WebHostingValidator(IConfiguration configuration) : IValidateOptions<WebhookOptions>
 {
-    public ValidateOptionsResult Validate(string? name, BotClientOptions options)
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
         if (options.ModeKind != UpdateMode.Webhook)
         {

@@ -1,5 +1,5 @@
 using DigestBot.Sources;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddMetricsExport(configuration);
 
-        services.AddSingleton<IValidateOptions<BotClientOptions>, WebHostingValidator>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebHostingValidator>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
@@ -51,7 +51,7 @@ public static class WebServiceCollectionExtensions
         app.MapPrometheusScrapingEndpoint(MetricsPath);
 
         // Read unchecked: a wrong URL is reported by the options check before anything listens.
-        var webhookUrl = app.Configuration[$"{TelegramServiceCollectionExtensions.Section}:{nameof(BotClientOptions.WebhookUrl)}"];
+        var webhookUrl = app.Configuration[$"{TelegramServiceCollectionExtensions.Section}:{nameof(WebhookOptions.WebhookUrl)}"];
         if (TelegramServiceCollectionExtensions.ModeOf(app.Configuration) == UpdateMode.Webhook && Uri.TryCreate(webhookUrl, UriKind.Absolute, out var url))
         {
             app.MapWebhook(url.AbsolutePath);

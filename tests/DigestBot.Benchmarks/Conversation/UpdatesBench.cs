@@ -6,11 +6,11 @@ using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Storage;
 using DigestBot.Telegram;
-using DigestBot.Telegram.Diagnostics;
-using DigestBot.Telegram.Sending;
-using DigestBot.Telegram.Types;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Benchmarks.Conversation;
 
@@ -44,11 +44,11 @@ public static class UpdatesBench
             using var http = new HttpClient(new FakeTransport()) { BaseAddress = new Uri("http://fake.invalid/") };
             // Limits far above the dispatcher's pace: this bench measures handling, the delivery bench measures sending.
             using var limiter = new SendRateLimiter(new RateLimitOptions { GlobalPerSecond = 1_000_000, PerChatPerSecond = 1_000_000 }, TimeProvider.System);
-            var client = new BotClient(http, Microsoft.Extensions.Options.Options.Create(new BotClientOptions
+            var client = new PolicyBotClient(http, Microsoft.Extensions.Options.Options.Create(new BotClientOptions
             {
                 Token = "123456:BENCH-token",
                 ApiBaseUrl = new Uri("http://fake.invalid/"),
-            }), limiter, TimeProvider.System, host.Services.GetRequiredService<TelegramMetrics>(), NullLogger<BotClient>.Instance);
+            }), limiter, TimeProvider.System, host.Services.GetRequiredService<TelegramMetrics>(), NullLogger<PolicyBotClient>.Instance);
             var replies = new TelegramReplies(client, NullLogger<TelegramReplies>.Instance);
 
             var updates = Generate(count).ToArray();
@@ -109,13 +109,13 @@ public static class UpdatesBench
                 };
                 yield return new Update
                 {
-                    UpdateId = i,
+                    Id = i,
                     CallbackQuery = new CallbackQuery
                     {
                         Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         From = user,
                         Data = data,
-                        Message = new Message { MessageId = i, Chat = chat, Date = DateTimeOffset.UtcNow },
+                        Message = new Message { Id = i, Chat = chat, Date = DateTime.UtcNow },
                     },
                 };
                 continue;
@@ -123,8 +123,8 @@ public static class UpdatesBench
 
             yield return new Update
             {
-                UpdateId = i,
-                Message = new Message { MessageId = i, From = user, Chat = chat, Date = DateTimeOffset.UtcNow, Text = Commands[random.Next(Commands.Length)] },
+                Id = i,
+                Message = new Message { Id = i, From = user, Chat = chat, Date = DateTime.UtcNow, Text = Commands[random.Next(Commands.Length)] },
             };
         }
     }

@@ -4,10 +4,12 @@ using DigestBot.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
 using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
 
 namespace DigestBot.Benchmarks.Delivery;
 
@@ -27,7 +29,7 @@ public static class DeliveryBench
     {
         await using var api = await FloodLimitedBotApi.StartAsync(GlobalPerSecond, PerChatPerSecond, PerGroupPerMinute);
         await using var services = BuildServices(api.BaseUrl);
-        var replies = new TelegramReplies(services.GetRequiredService<IBotClient>(), NullLogger<TelegramReplies>.Instance);
+        var replies = new TelegramReplies(services.GetRequiredService<ITelegramBotClient>(), NullLogger<TelegramReplies>.Instance);
         var digest = new OutgoingMessage(RenderDigest(), [[new Button("Ещё новости ›", CallbackData.Build("latest", "1", "7"))]]);
         var loadBefore = LoadAverage();
 

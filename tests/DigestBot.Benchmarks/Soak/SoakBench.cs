@@ -47,7 +47,8 @@ public static class SoakBench
             ["Topics:CatalogPath"] = Path.Combine(Paths.Seeds, "topics.json"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        });
+        },
+        builder => EmulatorAnswers.AddTo(builder.Services));
         var running = Task.Run(() => RunCommand.RunHostAsync(host, stopBot.Token));
         try
         {

@@ -3,11 +3,13 @@ using DigestBot.Conversation;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Digests;
-using DigestBot.Telegram;
-using DigestBot.Telegram.Types;
+using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Channels;
 
@@ -44,7 +46,7 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
             ["Telegram:Token"] = FakeBotApi.Token,
             ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
         });
-        replies = new TelegramReplies(host.Get<IBotClient>(), NullLogger<TelegramReplies>.Instance);
+        replies = new TelegramReplies(host.Get<ITelegramBotClient>(), NullLogger<TelegramReplies>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -364,13 +366,13 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
         var before = api.RequestsFor("sendMessage").Count;
         await DispatchAsync(new Update
         {
-            UpdateId = ++updateId,
+            Id = ++updateId,
             Message = new Message
             {
-                MessageId = updateId,
+                Id = updateId,
                 From = new User { Id = AdminId, FirstName = "Dana", LanguageCode = language },
                 Chat = chat,
-                Date = DateTimeOffset.UtcNow,
+                Date = DateTime.UtcNow,
                 Text = text,
             },
         });
@@ -387,17 +389,24 @@ public sealed class ChannelCommandsTests : IAsyncLifetime
     private Update MembershipChange(Chat chat, string status, bool? canPost = null)
     {
         var bot = new User { Id = BotId, IsBot = true, FirstName = "Digest", Username = "DigestBot" };
-        var newStatus = Enum.Parse<ChatMemberStatus>(status, ignoreCase: true);
         return new Update
         {
-            UpdateId = ++updateId,
+            Id = ++updateId,
             MyChatMember = new ChatMemberUpdated
             {
                 Chat = chat,
                 From = new User { Id = AdminId, FirstName = "Dana" },
-                Date = DateTimeOffset.UtcNow,
-                OldChatMember = new ChatMember { Status = ChatMemberStatus.Member, User = bot },
-                NewChatMember = new ChatMember { Status = newStatus, User = bot, CanPostMessages = canPost },
+                Date = DateTime.UtcNow,
+                OldChatMember = new ChatMemberMember { User = bot },
+                NewChatMember = status switch
+                {
+                    "kicked" => new ChatMemberBanned { User = bot },
+                    "left" => new ChatMemberLeft { User = bot },
+                    "member" => new ChatMemberMember { User = bot },
+                    "restricted" => new ChatMemberRestricted { User = bot },
+                    "administrator" => new ChatMemberAdministrator { User = bot, CanPostMessages = canPost ?? false },
+                    _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a chat member status"),
+                },
             },
         };
     }

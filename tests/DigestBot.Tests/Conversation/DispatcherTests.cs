@@ -2,7 +2,8 @@ using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Conversation;
 

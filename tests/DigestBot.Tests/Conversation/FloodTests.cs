@@ -2,9 +2,10 @@ using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Conversation;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DigestBot.Core.Rendering;
+using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Telegram;
 
 namespace DigestBot.Tests.Conversation;
 

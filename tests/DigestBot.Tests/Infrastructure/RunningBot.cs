@@ -34,6 +34,7 @@ public sealed class RunningBot : IAsyncDisposable
         run = new HostRun(RunCommand.BuildHost(folder.File("bot.db"), all,
         builder =>
         {
+            EmulatorAnswers.AddTo(builder.Services);
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);
@@ -73,7 +74,7 @@ public sealed class RunningBot : IAsyncDisposable
         foreach (var message in messages)
         {
             message.Text.Should().NotBeNullOrEmpty();
-            message.ParseMode.Should().Be("HTML");
+            message.ParseMode.Should().BeEquivalentTo("HTML", "Telegram reads the parse mode in any case");
             var (valid, error) = TelegramHtmlValidator.Validate(message.Text!);
             valid.Should().BeTrue($"every reply is valid Telegram HTML, but {error}: {message.Text}");
             message.Text!.Length.Should().BeLessThanOrEqualTo(TelegramHtml.MaxMessageLength);

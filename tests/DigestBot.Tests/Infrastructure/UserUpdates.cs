@@ -1,5 +1,5 @@
 using DigestBot.Conversation;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Infrastructure;
 
@@ -15,27 +15,27 @@ public sealed class UserUpdates(Chat privateChat, string firstName)
     /// <summary>Text typed in the private chat, or in <paramref name="chat"/>.</summary>
     public Update Message(string text, string language, Chat? chat = null) => new()
     {
-        UpdateId = ++updateId,
-        Message = new Message { MessageId = updateId, From = User(language), Chat = chat ?? PrivateChat, Date = DateTimeOffset.UtcNow, Text = text },
+        Id = ++updateId,
+        Message = new Message { Id = updateId, From = User(language), Chat = chat ?? PrivateChat, Date = DateTime.UtcNow, Text = text },
     };
 
     /// <summary>A press on a button of the bot's message <paramref name="messageId"/> in the private chat.</summary>
     public Update Press(string? data, string language, int messageId = 1) => new()
     {
-        UpdateId = ++updateId,
+        Id = ++updateId,
         CallbackQuery = new CallbackQuery
         {
             Id = "press-" + updateId,
             From = User(language),
             Data = data,
-            Message = new Message { MessageId = messageId, Chat = PrivateChat, Date = DateTimeOffset.UtcNow, Text = "…" },
+            Message = new Message { Id = messageId, Chat = PrivateChat, Date = DateTime.UtcNow, Text = "…" },
         },
     };
 
     /// <summary>A press on a message too old for Telegram to send along.</summary>
     public Update PressWithoutMessage(string id, string? data, string language) => new()
     {
-        UpdateId = ++updateId,
+        Id = ++updateId,
         CallbackQuery = new CallbackQuery { Id = id, From = User(language), Data = data },
     };
 }

@@ -2,7 +2,6 @@ using DigestBot.Conversation;
 using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,6 +9,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Jobs;
 

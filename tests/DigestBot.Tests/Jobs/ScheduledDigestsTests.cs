@@ -3,11 +3,12 @@ using DigestBot.Core.Articles;
 using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Jobs;
 

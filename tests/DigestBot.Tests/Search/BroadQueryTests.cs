@@ -3,9 +3,10 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Importing;
 using DigestBot.Search;
-using DigestBot.Telegram.Types;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Search;
 

@@ -1,7 +1,7 @@
 using DigestBot.Telegram;
-using DigestBot.Telegram.Receiving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -32,7 +32,7 @@ internal sealed class BotClientHarness : IAsyncDisposable
 
     public LogRecorder Logs { get; } = new();
 
-    public IBotClient Client => _services.GetRequiredService<IBotClient>();
+    public ITelegramBotClient Client => _services.GetRequiredService<ITelegramBotClient>();
 
     public UpdatePoller Poller => _services.GetRequiredService<UpdatePoller>();
 

@@ -1,9 +1,9 @@
 using DigestBot.Telegram;
-using DigestBot.Telegram.Sending;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -30,7 +30,7 @@ public sealed class BotClientRegistrationTests
             MaxRetries = 5,
             PollingTimeout = TimeSpan.FromSeconds(25),
         });
-        services.GetRequiredService<IBotClient>().Should().BeOfType<BotClient>();
+        services.GetRequiredService<ITelegramBotClient>().Should().BeOfType<PolicyBotClient>();
     }
 
     [Theory]

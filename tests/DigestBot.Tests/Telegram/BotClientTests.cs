@@ -3,9 +3,12 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigestBot.Telegram;
-using DigestBot.Telegram.Requests;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -24,16 +27,16 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(7, -1001234, "<b>News</b>", "supergroup")));
         await using var bot = Harness();
 
-        var message = await bot.Client.SendAsync(new SendMessageRequest(-1001234, "<b>News</b>")
-        {
-            ParseMode = ParseMode.Html,
-            ReplyMarkup = new InlineKeyboardMarkup([[
+        var message = await bot.Client.SendMessage(
+            -1001234,
+            "<b>News</b>",
+            ParseMode.Html,
+            new ReplyParameters { MessageId = 3, AllowSendingWithoutReply = true },
+            new InlineKeyboardMarkup([[
                 InlineKeyboardButton.WithCallbackData("More", "more:1"),
                 InlineKeyboardButton.WithUrl("Open", "https://example.org/a"),
             ]]),
-            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
-            ReplyParameters = new ReplyParameters(3) { AllowSendingWithoutReply = true },
-        });
+            new LinkPreviewOptions { IsDisabled = true });
 
         var request = _api.Requests.Should().ContainSingle().Subject;
         request.Path.Should().Be($"/bot{FakeBotApi.Token}/sendMessage");
@@ -42,7 +45,7 @@ public sealed class BotClientTests : IAsyncLifetime
             {
               "chat_id": -1001234,
               "text": "<b>News</b>",
-              "parse_mode": "HTML",
+              "parse_mode": "Html",
               "reply_markup": { "inline_keyboard": [[
                 { "text": "More", "callback_data": "more:1" },
                 { "text": "Open", "url": "https://example.org/a" }
@@ -53,7 +56,7 @@ public sealed class BotClientTests : IAsyncLifetime
             """)).Should().BeTrue(because: "the body was {0}", request.Body.ToJsonString());
         message.MessageId.Should().Be(7);
         message.Chat.Type.Should().Be(ChatType.Supergroup);
-        message.Date.Should().Be(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        message.Date.Should().Be(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
     [Theory]
@@ -65,7 +68,7 @@ public sealed class BotClientTests : IAsyncLifetime
         await using var bot = Harness();
         ChatId chatId = chat.StartsWith('@') ? chat : long.Parse(chat, System.Globalization.CultureInfo.InvariantCulture);
 
-        var result = await bot.Client.SendAsync(new GetChatRequest(chatId));
+        var result = await bot.Client.GetChat(chatId);
 
         _api.Requests.Single().Body["chat_id"]!.ToJsonString().Should().Be(expectedJson);
         result.Type.Should().Be(ChatType.Channel);
@@ -76,8 +79,8 @@ public sealed class BotClientTests : IAsyncLifetime
     {
         await using var bot = Harness();
 
-        await bot.Client.SendAsync(new AnswerCallbackQueryRequest("query-1"));
-        await bot.Client.SendAsync(new DeleteWebhookRequest());
+        await bot.Client.AnswerCallbackQuery("query-1");
+        await bot.Client.DeleteWebhook();
 
         _api.Requests.Select(request => request.Body.ToJsonString())
             .Should().Equal("""{"callback_query_id":"query-1"}""", "{}");
@@ -97,22 +100,21 @@ public sealed class BotClientTests : IAsyncLifetime
         await using var bot = Harness();
         var client = bot.Client;
 
-        (await client.SendAsync(new GetMeRequest())).Username.Should().Be("digest_bot");
-        (await client.SendAsync(new GetUpdatesRequest { Offset = 5, Limit = 10, Timeout = 0, AllowedUpdates = ["message"] }))
-            .Should().ContainSingle().Which.Message!.Text.Should().Be("/latest");
-        (await client.SendAsync(new DeleteWebhookRequest { DropPendingUpdates = false })).Should().BeTrue();
-        (await client.SendAsync(new SetWebhookRequest("https://bot.example.org/hook") { SecretToken = "s3cret", MaxConnections = 4 })).Should().BeTrue();
-        (await client.SendAsync(new SendMessageRequest(42, "a"))).Text.Should().Be("a");
-        (await client.SendAsync(new EditMessageTextRequest(42, 1, "b") { ParseMode = ParseMode.MarkdownV2 })).Text.Should().Be("b");
-        (await client.SendAsync(new EditMessageReplyMarkupRequest(42, 1))).MessageId.Should().Be(1);
-        (await client.SendAsync(new DeleteMessageRequest(42, 1))).Should().BeTrue();
-        (await client.SendAsync(new AnswerCallbackQueryRequest("q") { Text = "Saved", ShowAlert = false })).Should().BeTrue();
-        (await client.SendAsync(new SetMyCommandsRequest([new BotCommand("latest", "Latest news")]) { Scope = BotCommandScope.AllPrivateChats, LanguageCode = "en" }))
-            .Should().BeTrue();
-        var chatMember = await client.SendAsync(new GetChatMemberRequest("@digest_news", 99));
-        (await client.SendAsync(new GetChatRequest(42))).Type.Should().Be(ChatType.Private);
+        (await client.GetMe()).Username.Should().Be("digest_bot");
+        (await client.SendRequest(new RawUpdatesRequest { Offset = 5, Limit = 10, Timeout = 0, AllowedUpdates = [UpdateType.Message] }))
+            .Should().ContainSingle().Which.GetProperty("message").GetProperty("text").GetString().Should().Be("/latest");
+        await client.DeleteWebhook(dropPendingUpdates: false);
+        await client.SetWebhook("https://bot.example.org/hook", secretToken: "s3cret", maxConnections: 4);
+        (await client.SendMessage(42, "a")).Text.Should().Be("a");
+        (await client.EditMessageText(42, 1, "b", ParseMode.MarkdownV2)).Text.Should().Be("b");
+        (await client.EditMessageReplyMarkup(42, 1)).MessageId.Should().Be(1);
+        await client.DeleteMessage(42, 1);
+        await client.AnswerCallbackQuery("q", "Saved", showAlert: false);
+        await client.SetMyCommands([new BotCommand { Command = "latest", Description = "Latest news" }], BotCommandScope.AllPrivateChats(), "en");
+        var chatMember = await client.GetChatMember("@digest_news", 99);
+        (await client.GetChat(42)).Type.Should().Be(ChatType.Private);
 
-        chatMember.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true, User = new { Id = 99 } });
+        chatMember.Should().BeOfType<ChatMemberAdministrator>().Which.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true, User = new { Id = 99 } });
         _api.Requests.Select(request => request.Method).Should().Equal(
             "getMe", "getUpdates", "deleteWebhook", "setWebhook", "sendMessage", "editMessageText", "editMessageReplyMarkup",
             "deleteMessage", "answerCallbackQuery", "setMyCommands", "getChatMember", "getChat");
@@ -143,11 +145,11 @@ public sealed class BotClientTests : IAsyncLifetime
             """)));
         await using var bot = Harness();
 
-        var updates = await bot.Client.SendAsync(new GetUpdatesRequest());
+        var updates = (await bot.Client.SendRequest(new RawUpdatesRequest())).Select(element => UpdateJson.Read(element)!.Update!).ToList();
 
-        updates.Select(update => update.UpdateId).Should().Equal(1, 2, 3, 4, 5, 6, 7);
-        updates[0].Should().BeEquivalentTo(new Update { UpdateId = 1 });
-        updates[1].Message!.Entities.Should().ContainSingle().Which.Should().Be(new MessageEntity { Type = "bot_command", Offset = 0, Length = 7 });
+        updates.Select(update => update.Id).Should().Equal(1, 2, 3, 4, 5, 6, 7);
+        updates[0].Type.Should().Be(UpdateType.MessageReaction);
+        updates[1].Message!.Entities.Should().ContainSingle().Which.Should().BeEquivalentTo(new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = 7 });
         updates[2].ChannelPost!.Chat.Title.Should().Be("News");
         updates[3].CallbackQuery!.Data.Should().Be("more:2");
         updates[4].MyChatMember!.NewChatMember.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true });
@@ -163,7 +165,7 @@ public sealed class BotClientTests : IAsyncLifetime
             FakeAnswer.Ok(BotJson.Message(8, 42, "hi")));
         await using var bot = Harness();
 
-        var message = await bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+        var message = await bot.Client.SendMessage(42, "hi");
 
         message.MessageId.Should().Be(8);
         _api.RequestsFor("sendMessage").Should().HaveCount(2);
@@ -176,11 +178,11 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("sendMessage", FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120));
         await using var bot = Harness(options => options.MaxRetryAfter = TimeSpan.FromSeconds(60));
 
-        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+        var act = () => bot.Client.SendMessage(42, "hi");
 
-        var error = (await act.Should().ThrowAsync<BotApiException>()).Which;
+        var error = (await act.Should().ThrowAsync<ApiRequestException>()).Which;
         error.ErrorCode.Should().Be(429);
-        error.RetryAfter.Should().Be(120);
+        error.Parameters!.RetryAfter.Should().Be(120);
         _api.Requests.Should().ContainSingle();
         _time.Delays.Should().BeEmpty();
     }
@@ -192,9 +194,9 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("sendMessage", flood, flood, flood, FakeAnswer.Ok(BotJson.Message(1, 42, "late")));
         await using var bot = Harness(options => options.MaxRetries = 2);
 
-        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+        var act = () => bot.Client.SendMessage(42, "hi");
 
-        (await act.Should().ThrowAsync<BotApiException>()).Which.RetryAfter.Should().Be(1);
+        (await act.Should().ThrowAsync<ApiRequestException>()).Which.Parameters!.RetryAfter.Should().Be(1);
         _api.Requests.Should().HaveCount(3);
     }
 
@@ -207,7 +209,7 @@ public sealed class BotClientTests : IAsyncLifetime
             FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness(options => options.RetryBaseDelay = TimeSpan.FromSeconds(1));
 
-        var me = await bot.Client.SendAsync(new GetMeRequest());
+        var me = await bot.Client.GetMe();
 
         me.Id.Should().Be(99);
         _api.Requests.Should().HaveCount(3);
@@ -223,18 +225,10 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("sendMessage", FakeAnswer.Error(errorCode, description), FakeAnswer.Ok(BotJson.Message(1, 42, "hi")));
         await using var bot = Harness();
 
-        var act = () => bot.Client.SendAsync(new SendMessageRequest(42, "hi"));
+        var act = () => bot.Client.SendMessage(42, "hi");
 
-        var error = (await act.Should().ThrowAsync<BotApiException>()).Which;
-        error.Should().BeEquivalentTo(new
-        {
-            ErrorCode = errorCode,
-            Description = description,
-            RetryAfter = (int?)null,
-            MigrateToChatId = (long?)null,
-            Method = "sendMessage",
-            Message = $"telegram: unable to call sendMessage: error {errorCode}: {description}",
-        });
+        var error = (await act.Should().ThrowAsync<ApiRequestException>()).Which;
+        error.Should().BeEquivalentTo(new { ErrorCode = errorCode, Message = description, Parameters = (ResponseParameters?)null });
         _api.Requests.Should().ContainSingle();
         _time.Delays.Should().BeEmpty();
     }
@@ -245,9 +239,9 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("sendMessage", FakeAnswer.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1001234567890));
         await using var bot = Harness();
 
-        var act = () => bot.Client.SendAsync(new SendMessageRequest(-5, "hi"));
+        var act = () => bot.Client.SendMessage(-5, "hi");
 
-        (await act.Should().ThrowAsync<BotApiException>()).Which.MigrateToChatId.Should().Be(-1001234567890);
+        (await act.Should().ThrowAsync<ApiRequestException>()).Which.Parameters!.MigrateToChatId.Should().Be(-1001234567890);
         _api.Requests.Should().ContainSingle();
     }
 
@@ -257,7 +251,7 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness();
 
-        var me = await bot.Client.SendAsync(new GetMeRequest());
+        var me = await bot.Client.GetMe();
 
         me.Id.Should().Be(99);
         _api.Requests.Should().HaveCount(2);
@@ -270,12 +264,12 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness(options => options.MaxRetries = 1);
 
-        var act = () => bot.Client.SendAsync(new GetMeRequest());
+        var act = () => bot.Client.GetMe();
 
-        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
+        var error = (await act.Should().ThrowAsync<RequestException>()).Which;
+        error.Should().NotBeOfType<ApiRequestException>();
         error.InnerException.Should().BeOfType<HttpRequestException>();
-        error.StatusCode.Should().BeNull();
-        error.IsTimeout.Should().BeFalse();
+        error.HttpStatusCode.Should().BeNull();
         _api.Requests.Should().HaveCount(2);
     }
 
@@ -285,10 +279,10 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("getMe", FakeAnswer.Raw(200, "<html>captive portal</html>"));
         await using var bot = Harness();
 
-        var act = () => bot.Client.SendAsync(new GetMeRequest());
+        var act = () => bot.Client.GetMe();
 
-        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.OK);
+        var error = (await act.Should().ThrowAsync<RequestException>()).Which;
+        error.HttpStatusCode.Should().Be(HttpStatusCode.OK);
         error.InnerException.Should().BeAssignableTo<JsonException>();
         _api.Requests.Should().ContainSingle();
     }
@@ -300,7 +294,7 @@ public sealed class BotClientTests : IAsyncLifetime
         await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        var act = () => bot.Client.SendAsync(new GetMeRequest(), cancellation.Token);
+        var act = () => bot.Client.GetMe(cancellation.Token);
 
         (await act.Should().ThrowAsync<OperationCanceledException>()).Which.CancellationToken.Should().Be(cancellation.Token);
         _api.Requests.Should().ContainSingle();
@@ -312,10 +306,9 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Enqueue("getMe", FakeAnswer.Hang(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromMilliseconds(150));
 
-        var act = () => bot.Client.SendAsync(new GetMeRequest(), CancellationToken.None);
+        var act = () => bot.Client.GetMe(CancellationToken.None);
 
-        var error = (await act.Should().ThrowAsync<BotTransportException>()).Which;
-        error.IsTimeout.Should().BeTrue();
+        var error = (await act.Should().ThrowAsync<RequestException>()).Which;
         error.InnerException.Should().BeOfType<TimeoutException>();
         error.Message.Should().Be("telegram: unable to call getMe: no answer within 0.15 s");
         _api.Requests.Should().ContainSingle(because: "a request that timed out may have been carried out");
@@ -336,54 +329,46 @@ public sealed class BotClientTests : IAsyncLifetime
             logs = bot.Logs;
             for (var attempt = 0; attempt < 4; attempt++)
             {
-                errors.Add(await CatchAsync(bot.Client, new SendMessageRequest(42, "hi")));
+                errors.Add(await CatchAsync(() => bot.Client.SendMessage(42, "hi")));
             }
         }
 
         await using (var refused = Harness(options => options.ApiBaseUrl = new Uri($"http://127.0.0.1:{ClosedPort()}")))
         {
-            errors.Add(await CatchAsync(refused.Client, new GetMeRequest()));
+            errors.Add(await CatchAsync(() => refused.Client.GetMe()));
         }
 
         // A handler further down the pipeline may quote the request URI in its error.
         await using (var quoting = Harness(configureServices: services =>
             services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new UriQuotingHandler()))))
         {
-            errors.Add(await CatchAsync(quoting.Client, new GetMeRequest()));
+            errors.Add(await CatchAsync(() => quoting.Client.GetMe()));
         }
 
         errors.Select(error => error.GetType()).Should().Equal(
-            typeof(BotApiException), typeof(BotTransportException), typeof(BotTransportException),
-            typeof(BotTransportException), typeof(BotTransportException), typeof(BotTransportException));
+            typeof(ApiRequestException), typeof(RequestException), typeof(RequestException),
+            typeof(RequestException), typeof(RequestException), typeof(RequestException));
         errors.Should().OnlyContain(error => !error.ToString().Contains(FakeBotApi.Token));
         errors[^1].Message.Should().Contain("/bot<token>/getMe");
         logs.Lines.Should().Contain(line => line.Contains("sendMessage"))
             .And.OnlyContain(line => !line.Contains(FakeBotApi.Token));
     }
 
-    [Fact]
-    public void Webhook_request_ToString_leaves_out_the_secret_token()
-    {
-        var request = new SetWebhookRequest("https://bot.example.org/hook") { SecretToken = "s3cret" };
-
-        request.ToString().Should().Contain("setWebhook").And.Contain("https://bot.example.org/hook").And.NotContain("s3cret");
-    }
-
     private BotClientHarness Harness(Action<BotClientOptions>? configure = null, Action<IServiceCollection>? configureServices = null) =>
         new(_api, _time, configure, configureServices);
 
-    private static async Task<Exception> CatchAsync<TResult>(IBotClient client, BotRequest<TResult> request)
+    private static async Task<Exception> CatchAsync(Func<Task> call)
     {
         try
         {
-            await client.SendAsync(request);
+            await call();
         }
         catch (Exception exception)
         {
             return exception;
         }
 
-        throw new InvalidOperationException($"{request.MethodName} was expected to fail");
+        throw new InvalidOperationException("the call was expected to fail");
     }
 
     private static int ClosedPort()

@@ -1,5 +1,5 @@
 using DigestBot.Storage;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -73,7 +73,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         var method = path[(path.LastIndexOf('/') + 1)..];
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        var json = JsonNode.Parse(body)?.AsObject() ?? [];
+        // Telegram.Bot posts methods without parameters, such as getMe, with no body at all.
+        var json = body.Length == 0 ? [] : JsonNode.Parse(body)?.AsObject() ?? [];
         var request = new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = _clock.GetUtcNow() };
         _requests.Enqueue(request);
 

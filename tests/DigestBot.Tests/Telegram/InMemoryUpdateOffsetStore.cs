@@ -1,4 +1,4 @@
-using DigestBot.Telegram.Receiving;
+using DigestBot.Telegram;
 
 namespace DigestBot.Tests.Telegram;
 

@@ -1,5 +1,5 @@
-using DigestBot.Telegram.Requests;
-using DigestBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -14,7 +14,7 @@ public sealed class RateLimitedSendingTests
         long[] chats = [42, 42, 42, 43, 43, -100, -100, -100, -100];
         api.Enqueue("sendMessage", [.. chats.Select(chat => FakeAnswer.Ok(BotJson.Message(1, chat, "digest")))]);
 
-        await Task.WhenAll(chats.Select(chat => bot.Client.SendAsync(new SendMessageRequest(chat, "digest"))));
+        await Task.WhenAll(chats.Select(chat => bot.Client.SendMessage(chat, "digest")));
 
         var received = api.RequestsFor("sendMessage").ToLookup(request => request.Body["chat_id"]!.GetValue<long>(), request => request.ReceivedAt);
         foreach (var times in received)
@@ -37,13 +37,13 @@ public sealed class RateLimitedSendingTests
         await using var bot = new BotClientHarness(api, time);
         var client = bot.Client;
 
-        await client.SendAsync(new SendMessageRequest(42, "a"));
-        await client.SendAsync(new EditMessageTextRequest(42, 1, "b"));
-        await client.SendAsync(new EditMessageReplyMarkupRequest(42, 1));
+        await client.SendMessage(42, "a");
+        await client.EditMessageText(42, 1, "b");
+        await client.EditMessageReplyMarkup(42, 1);
         var editsDone = time.GetUtcNow();
-        await client.SendAsync(new DeleteMessageRequest(42, 1));
-        await client.SendAsync(new AnswerCallbackQueryRequest("q"));
-        await client.SendAsync(new SetMyCommandsRequest([new BotCommand("latest", "Latest news")]));
+        await client.DeleteMessage(42, 1);
+        await client.AnswerCallbackQuery("q");
+        await client.SetMyCommands([new BotCommand { Command = "latest", Description = "Latest news" }]);
 
         var received = api.Requests.Select(request => request.ReceivedAt).ToList();
         (received[1] - received[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
@@ -62,9 +62,9 @@ public sealed class RateLimitedSendingTests
         api.Enqueue("sendMessage", flood, flood, sent, sent, sent);
         await using var bot = new BotClientHarness(api, time, options => options.RateLimits.GlobalPerSecond = 1_000);
 
-        Task[] flooded = [bot.Client.SendAsync(new SendMessageRequest(42, "a")), bot.Client.SendAsync(new SendMessageRequest(44, "b"))];
+        Task[] flooded = [bot.Client.SendMessage(42, "a"), bot.Client.SendMessage(44, "b")];
         await WaitUntilAsync(() => time.PendingTimers == 2);
-        var other = bot.Client.SendAsync(new SendMessageRequest(43, "c"));
+        var other = bot.Client.SendMessage(43, "c");
         await WaitUntilAsync(() => time.PendingTimers == 3);
 
         api.RequestsFor("sendMessage").Should().HaveCount(2, because: "the limiter holds the third send until the pause ends");

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using DigestBot.Telegram.Sending;
-using DigestBot.Telegram.Types;
+using DigestBot.Telegram;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Telegram;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using DigestBot.Telegram.Receiving;
-using DigestBot.Telegram.Types;
+using DigestBot.Telegram;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Telegram;
 
@@ -13,9 +13,9 @@ internal sealed class RecordingUpdateHandler(params long[] failingUpdateIds) : I
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        _handled.Enqueue(update.UpdateId);
-        return failingUpdateIds.Contains(update.UpdateId)
-            ? Task.FromException(new InvalidOperationException($"handler broke on update {update.UpdateId}"))
+        _handled.Enqueue(update.Id);
+        return failingUpdateIds.Contains(update.Id)
+            ? Task.FromException(new InvalidOperationException($"handler broke on update {update.Id}"))
             : Task.CompletedTask;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigestBot.Tests.Telegram;
@@ -36,7 +36,7 @@ public sealed class TelegramRepliesTests
             var text = request.Body["text"]!.GetValue<string>();
             text.Length.Should().BeLessThanOrEqualTo(TelegramHtml.MaxMessageLength);
             TelegramHtmlValidator.Validate(text).IsValid.Should().BeTrue();
-            request.Body["parse_mode"]!.GetValue<string>().Should().Be("HTML");
+            request.Body["parse_mode"]!.GetValue<string>().Should().BeEquivalentTo("HTML", "Telegram reads the parse mode in any case");
         }
 
         sent.Take(sent.Count - 1).Should().OnlyContain(r => r.Body["reply_markup"] == null);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DigestBot.Telegram.Receiving;
+using DigestBot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Tests.Telegram;

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using DigestBot.Telegram.Diagnostics;
+using DigestBot.Telegram;
 using DigestBot.Telemetry;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Builder;

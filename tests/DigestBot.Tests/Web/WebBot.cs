@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using DigestBot.Cli;
-using DigestBot.Telegram;
+using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
 using DigestBot.Tests.Telegram;
 using Microsoft.AspNetCore.Builder;

@@ -57,7 +57,7 @@ public sealed class WebhookTests
         await bot.WaitForAsync("sendMessage", 1);
         await Task.Delay(300);
         bot.Api.RequestsFor("sendMessage").Should().ContainSingle("only the update with the secret was handled");
-        (await bot.Get<DigestBot.Telegram.Receiving.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(602);
+        (await bot.Get<DigestBot.Telegram.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(602);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class WebhookTests
         await bot.WaitForAsync("sendMessage", 1);
         var metrics = await bot.Http.GetStringAsync("/metrics");
         metrics.Should().Contain("outcome=\"unreadable\"");
-        (await bot.Get<DigestBot.Telegram.Receiving.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(952);
+        (await bot.Get<DigestBot.Telegram.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(952);
     }
 
     [Fact]

@@ -2,14 +2,15 @@ using System.Text.RegularExpressions;
 using DigestBot.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram;
-using DigestBot.Telegram.Requests;
-using DigestBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Channels;
 
 /// <summary>Checks through the Bot API that a user may manage a group's or channel's digest, and that the bot may post there.</summary>
-public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity identity, ILogger<ChatAdmins> logger)
+public sealed partial class ChatAdmins(Lazy<ITelegramBotClient> client, BotIdentity identity, ILogger<ChatAdmins> logger)
 {
     /// <summary>Splits an "@channel" first argument off the rest; the channel is null when the arguments start otherwise.</summary>
     public static (string? Channel, string Arguments) TakeChannel(string arguments)
@@ -25,7 +26,7 @@ public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity iden
 
     /// <summary>Whether the bot, with this membership, can post in a chat: in a channel only as an admin allowed to post.</summary>
     public static bool CanPost(ChatType chatType, ChatMember bot) => chatType == ChatType.Channel
-        ? bot is { Status: ChatMemberStatus.Administrator, CanPostMessages: true }
+        ? bot is ChatMemberAdministrator { CanPostMessages: true }
         : bot.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator or ChatMemberStatus.Member;
 
     /// <summary>
@@ -55,20 +56,20 @@ public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity iden
 
         try
         {
-            var chat = await client.Value.SendAsync(new GetChatRequest(channel), cancellationToken);
+            var chat = await client.Value.GetChat(channel, cancellationToken);
             if (chat.Type == ChatType.Private)
             {
                 await turn.ReplyAsync(turn.Text("Channel_NotFound", name), cancellationToken);
                 return null;
             }
 
-            if (!IsAdmin(await client.Value.SendAsync(new GetChatMemberRequest(chat.Id, user.Id), cancellationToken)))
+            if (!IsAdmin(await client.Value.GetChatMember(chat.Id, user.Id, cancellationToken)))
             {
                 await turn.ReplyAsync(turn.Text("Channel_NotAdmin", name), cancellationToken);
                 return null;
             }
 
-            if (botMustPost && !CanPost(chat.Type, await client.Value.SendAsync(new GetChatMemberRequest(chat.Id, await BotIdAsync(cancellationToken)), cancellationToken)))
+            if (botMustPost && !CanPost(chat.Type, await client.Value.GetChatMember(chat.Id, await BotIdAsync(cancellationToken), cancellationToken)))
             {
                 await turn.ReplyAsync(turn.Text("Channel_BotCannotPost", name), cancellationToken);
                 return null;
@@ -76,9 +77,9 @@ public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity iden
 
             return new ManagedChat(chat, user.Id);
         }
-        catch (BotApiException ex) when (RefusalOf(ex) is { } key)
+        catch (ApiRequestException ex) when (RefusalOf(ex) is { } key)
         {
-            logger.LogInformation("Channels: unable to let user {UserId} manage {Channel}: {Description}", user.Id, channel, ex.Description);
+            logger.LogInformation("Channels: unable to let user {UserId} manage {Channel}: {Description}", user.Id, channel, ex.Message);
             await turn.ReplyAsync(turn.Text(key, name), cancellationToken);
             return null;
         }
@@ -86,7 +87,7 @@ public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity iden
 
     private async Task<ManagedChat?> AuthorizeGroupAsync(ChatTurn turn, User user, CancellationToken cancellationToken)
     {
-        if (IsAdmin(await client.Value.SendAsync(new GetChatMemberRequest(turn.ChatId, user.Id), cancellationToken)))
+        if (IsAdmin(await client.Value.GetChatMember(turn.ChatId, user.Id, cancellationToken)))
         {
             return new ManagedChat(turn.Chat, user.Id);
         }
@@ -96,16 +97,16 @@ public sealed partial class ChatAdmins(Lazy<IBotClient> client, BotIdentity iden
     }
 
     private async Task<long> BotIdAsync(CancellationToken cancellationToken) =>
-        identity.Id ??= (await client.Value.SendAsync(new GetMeRequest(), cancellationToken)).Id;
+        identity.Id ??= (await client.Value.GetMe(cancellationToken)).Id;
 
     private static bool IsAdmin(ChatMember member) => member.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator;
 
     /// <summary>The answers that mean "no such channel" or "the bot is not in it"; any other failure is ours to report.</summary>
-    private static string? RefusalOf(BotApiException ex) => ex switch
+    private static string? RefusalOf(ApiRequestException ex) => ex switch
     {
-        { Description: var d } when d.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => "Channel_NotFound",
+        { Message: var d } when d.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => "Channel_NotFound",
         { ErrorCode: 403 } => "Channel_BotNotMember",
-        { Description: var d } when d.Contains("not a member", StringComparison.OrdinalIgnoreCase)
+        { Message: var d } when d.Contains("not a member", StringComparison.OrdinalIgnoreCase)
             || d.Contains("member list is inaccessible", StringComparison.OrdinalIgnoreCase) => "Channel_BotNotMember",
         _ => null,
     };

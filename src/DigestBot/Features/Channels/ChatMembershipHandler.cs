@@ -1,5 +1,6 @@
 using DigestBot.Features.Digests;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Channels;
 

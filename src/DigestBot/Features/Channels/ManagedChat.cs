@@ -1,7 +1,7 @@
 using System.Globalization;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Features.Channels;
 

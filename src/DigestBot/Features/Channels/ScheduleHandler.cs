@@ -4,8 +4,9 @@ using DigestBot.Core.Rendering;
 using DigestBot.Core.Schedules;
 using DigestBot.Core.Topics;
 using DigestBot.Features.Digests;
-using DigestBot.Telegram.Types;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Channels;
 

@@ -5,7 +5,8 @@ using DigestBot.Core.Schedules;
 using DigestBot.Core.Topics;
 using DigestBot.Features.Settings;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Digests;
 

@@ -2,7 +2,8 @@ using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Core.Topics;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Features.Digests;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using DigestBot.Conversation;
 using DigestBot.Core.Schedules;
 using DigestBot.Storage;
-using DigestBot.Telegram.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
 
 namespace DigestBot.Features.Digests;
 
