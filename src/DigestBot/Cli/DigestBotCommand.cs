@@ -19,6 +19,7 @@ public static class DigestBotCommand
             SearchCommand.Create(),
             SourcesCommand.Create(),
             HealthcheckCommand.Create(),
+            BackupCommand.Create(),
         };
         root.SetAction(RunCommand.RunAsync);
         return root;

@@ -17,17 +17,17 @@ public sealed class ProgressLine(string what, int total, TextWriter errors)
         lock (sync)
         {
             done++;
-            if (!visible)
-            {
-                return;
-            }
+            Draw(last);
+        }
+    }
 
-            var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            var left = TimeSpan.FromSeconds(Math.Round((total - done) / rate));
-            var eta = left.ToString(left.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
-            var line = $"{what}: {done}/{total}, {rate:0.0}/s, {eta} left  {last}";
-            var width = Math.Max(Console.WindowWidth - 1, 40);
-            errors.Write($"\r{(line.Length > width ? line[..width] : line.PadRight(width))}");
+    /// <summary>Sets how much is done, for work that moves in larger steps (the pages of a copy).</summary>
+    public void Report(int doneSoFar, string? last = null)
+    {
+        lock (sync)
+        {
+            done = doneSoFar;
+            Draw(last);
         }
     }
 
@@ -40,5 +40,20 @@ public sealed class ProgressLine(string what, int total, TextWriter errors)
                 errors.Write($"\r{new string(' ', Math.Max(Console.WindowWidth - 1, 40))}\r");
             }
         }
+    }
+
+    private void Draw(string? last)
+    {
+        if (!visible)
+        {
+            return;
+        }
+
+        var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        var left = TimeSpan.FromSeconds(Math.Round((total - done) / Math.Max(rate, 0.001)));
+        var eta = left.ToString(left.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+        var line = $"{what}: {done}/{total}, {rate:0.0}/s, {eta} left  {last}";
+        var width = Math.Max(Console.WindowWidth - 1, 40);
+        errors.Write($"\r{(line.Length > width ? line[..width] : line.PadRight(width))}");
     }
 }

@@ -165,6 +165,13 @@ public sealed class ArticleImporter(
             .Where(a => hashes.Contains(a.ContentHash))
             .ToDictionaryAsync(a => a.ContentHash, cancellationToken);
 
+        // Texts that retention removed stay removed, whichever file or feed still holds them.
+        var unstored = hashes.Where(h => !byHash.ContainsKey(h)).ToList();
+        var pruned = unstored.Count == 0
+            ? []
+            : (await db.PrunedArticles.Where(p => unstored.Contains(p.ContentHash)).Select(p => p.ContentHash).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+
         // Only feed items are matched by address: two seed files may well quote one page.
         var urls = batch.Where(i => i.EntryHash is not null && i.Draft.Url is not null).Select(i => i.Draft.Url!).Distinct().ToList();
         var byUrl = urls.Count == 0
@@ -201,6 +208,12 @@ public sealed class ArticleImporter(
             {
                 // The same text under another name: one article, one more origin.
                 origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, same, now)).Entity;
+                item.File.Unchanged++;
+                continue;
+            }
+
+            if (pruned.Contains(draft.ContentHash))
+            {
                 item.File.Unchanged++;
                 continue;
             }

@@ -6,7 +6,7 @@ using Quartz;
 
 namespace DigestBot.Jobs;
 
-/// <summary>Registers the scheduler (section <c>Quartz</c>) and the daily digests it fires.</summary>
+/// <summary>Registers the scheduler (section <c>Quartz</c>), the daily digests it fires and the daily prune of the store.</summary>
 public static class JobsServiceCollectionExtensions
 {
     public const string Section = "Quartz";
@@ -40,6 +40,10 @@ public static class JobsServiceCollectionExtensions
                     store.UseClustering();
                 });
             }
+
+            quartz.ScheduleJob<RetentionJob>(
+                trigger => trigger.WithIdentity("prune", "retention").WithCronSchedule(RetentionJob.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                job => job.WithIdentity(RetentionJob.Key));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<DeliveryLedger>();

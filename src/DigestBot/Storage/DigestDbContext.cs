@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
 
-/// <summary>The bot's database: articles, where each came from and their translated summaries, chats, their settings and digests.</summary>
+/// <summary>The bot's database: articles, where each came from and their translated summaries, chats, their settings and digests,
+/// and the hashes of the articles retention removed.</summary>
 /// <remarks>Each provider has a derived context so that each keeps migrations of its own.</remarks>
 public abstract class DigestDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -23,6 +24,8 @@ public abstract class DigestDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<PrunedArticle> PrunedArticles => Set<PrunedArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DigestDbContext).Assembly);

@@ -2,18 +2,25 @@ using Microsoft.Extensions.Options;
 
 namespace DigestBot.Storage;
 
-/// <summary>Which database engine holds the articles (section <c>Storage</c>).</summary>
+/// <summary>Which database engine holds the articles and how long they are kept (section <c>Storage</c>).</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
     public const string ConnectionStringName = "Articles";
 
+    /// <summary>The longest <see cref="RetainDays"/>: a century, well inside what dates can be counted back.</summary>
+    public const int MaxRetainDays = 36500;
+
     /// <summary><c>Sqlite</c> (the default) or <c>Postgres</c>; kept as text so a typo gets a clear message.</summary>
     public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
 
     /// <summary><c>ConnectionStrings:Articles</c>: a connection string, or for SQLite just a file path.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/digestbot.db";
+
+    /// <summary>Articles dated (published, else imported) more than this many days ago are removed once a day; 0 keeps
+    /// every article.</summary>
+    public int RetainDays { get; set; }
 
     public StorageProvider ProviderKind =>
         Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) ? kind : StorageProvider.Sqlite;
@@ -42,6 +49,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             return ValidateOptionsResult.Fail(
                 $"Storage:Provider (env Storage__Provider) must be Sqlite or Postgres, not '{options.Provider}'.");
+        }
+
+        if (options.RetainDays is < 0 or > StorageOptions.MaxRetainDays)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:RetainDays (env Storage__RetainDays) must be 0 (keep every article) or 1 to {StorageOptions.MaxRetainDays} days, not {options.RetainDays}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -231,6 +231,20 @@ namespace DigestBot.Storage.Migrations.Postgres
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("DigestBot.Storage.PrunedArticle", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PrunedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContentHash");
+
+                    b.ToTable("PrunedArticles", (string)null);
+                });
+
             modelBuilder.Entity("DigestBot.Storage.Source", b =>
                 {
                     b.Property<long>("Id")

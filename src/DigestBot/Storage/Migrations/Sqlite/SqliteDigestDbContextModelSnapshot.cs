@@ -222,6 +222,20 @@ namespace DigestBot.Storage.Migrations.Sqlite
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("DigestBot.Storage.PrunedArticle", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrunedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContentHash");
+
+                    b.ToTable("PrunedArticles", (string)null);
+                });
+
             modelBuilder.Entity("DigestBot.Storage.Source", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DigestBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace DigestBot.Cli;
+
+/// <summary><c>digestbot backup &lt;file&gt;</c>: a consistent copy of the SQLite store, taken while the bot runs.</summary>
+public static class BackupCommand
+{
+    /// <summary>Exit code when the copy could not be made: the file exists, or SQLite refused.</summary>
+    public const int FailedExitCode = 1;
+
+    /// <summary>Exit code on PostgreSQL, which has its own tools for this.</summary>
+    public const int PostgresExitCode = 2;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The new file to write the copy to; it must not exist." };
+        var command = new Command("backup", "Copy the SQLite store to a new file while the bot runs (on PostgreSQL use pg_dump).") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
+            var errors = parse.InvocationConfiguration.Error;
+            if (host.Services.GetRequiredService<DigestDbContextFactory>().SqliteConnectionString is not { } source)
+            {
+                await errors.WriteLineAsync(
+                    "backup: the store is on PostgreSQL: back it up with pg_dump and restore it with pg_restore (README, Operations).");
+                return PostgresExitCode;
+            }
+
+            var store = new SqliteConnectionStringBuilder(source).DataSource;
+            if (!File.Exists(store))
+            {
+                throw new StorageUnavailableException(
+                    $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must name the SQLite file to back up: there is no '{store}'.",
+                    new FileNotFoundException(null, store));
+            }
+
+            var target = Path.GetFullPath(parse.GetValue(file)!);
+            if (File.Exists(target) || Directory.Exists(target))
+            {
+                await errors.WriteLineAsync($"backup: {target} already exists; name a new file (a backup never overwrites one).");
+                return FailedExitCode;
+            }
+
+            return await Task.Run(() => Copy(store, source, target, parse.InvocationConfiguration.Output, errors, cancellationToken), cancellationToken);
+        });
+        return command;
+    }
+
+    // The copy is written next to the target and renamed when complete: a file under the target's name is always whole.
+    private static int Copy(string store, string source, string target, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = $"{target}.partial";
+        File.Delete(partial);
+        var clock = Stopwatch.StartNew();
+        ProgressLine? progress = null;
+        try
+        {
+            var articles = SqliteBackup.Copy(
+                source,
+                partial,
+                (done, total) => (progress ??= new ProgressLine("backup (pages)", total, errors)).Report(done),
+                cancellationToken);
+            progress?.Finish();
+            File.Move(partial, target);
+            var size = new FileInfo(target).Length;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{target}: {size / 1048576.0:0.0} MB, {articles} articles, {clock.Elapsed.TotalSeconds:0.0} s"));
+            return 0;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            progress?.Finish();
+            errors.WriteLine($"backup: unable to copy {store} to {target}: {ex.Message.ReplaceLineEndings(" ")}");
+            return FailedExitCode;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(partial);
+        }
+    }
+}
