@@ -23,6 +23,10 @@ public static class StorageFaults
     /// <summary>Whether a database error lies behind this exception, perhaps wrapped by EF Core or an import.</summary>
     public static bool IsStorageError(Exception ex) => DatabaseError(ex) is not null;
 
+    /// <summary>Whether a database error behind this exception says that the store's files are damaged.</summary>
+    public static bool IsCorruption(Exception ex) =>
+        DatabaseError(ex) is SqliteException { SqliteErrorCode: SqliteCorrupt } or PostgresException { SqlState: PostgresDataCorrupted or PostgresIndexCorrupted };
+
     /// <summary>The line that explains a database error, or null when none lies behind the exception.</summary>
     /// <param name="store">How to name the store, such as its file; the connection string may hold a password, so never that.</param>
     public static string? Describe(Exception ex, string store = "the database")
@@ -39,7 +43,7 @@ public static class StorageFaults
                 $"unable to write {store}: the disk is full, the file has reached a size limit (ulimit -f) or the disk is failing ({said}); " +
                 "what was stored before is kept",
             SqliteException { SqliteErrorCode: SqliteReadOnly } or PostgresException { SqlState: PostgresReadOnly } => ReadOnly(store),
-            SqliteException { SqliteErrorCode: SqliteCorrupt } or PostgresException { SqlState: PostgresDataCorrupted or PostgresIndexCorrupted } =>
+            _ when IsCorruption(error) =>
                 $"{store} is corrupt ({said}): restore it from a backup; digestbot check tells what is damaged",
             PostgresException { SqlState: PostgresDiskFull } =>
                 $"unable to write {store}: the disk of the PostgreSQL server is full ({said}); what was stored before is kept",
