@@ -25,6 +25,12 @@ catch (StorageUnavailableException ex)
     Console.Error.WriteLine($"digestbot: storage: {ex.Message}");
     return 4;
 }
+catch (Exception ex) when (StorageFaults.Describe(ex) is { } cause)
+{
+    // The store failed after start-up (a full disk, a damaged page): the same one line and exit code, never a stack trace.
+    Console.Error.WriteLine($"digestbot: storage: {cause}");
+    return 4;
+}
 
 static List<string> ConfigurationFailures(Exception ex) => ex switch
 {

@@ -36,7 +36,7 @@ public static class ArticlesCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
-            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<DatabaseMigrator>().PrepareForReadingAsync(cancellationToken);
             await using var db = host.Services.GetRequiredService<DigestDbContextFactory>().CreateDbContext();
 
             var query = db.Articles.AsNoTracking();

@@ -18,6 +18,7 @@ public static class DigestBotCommand
             EvalSummariesCommand.Create(),
             SearchCommand.Create(),
             SourcesCommand.Create(),
+            CheckCommand.Create(),
             HealthcheckCommand.Create(),
             BackupCommand.Create(),
         };

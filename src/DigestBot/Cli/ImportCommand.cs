@@ -22,28 +22,41 @@ public static class ImportCommand
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var report = await host.Services.GetRequiredService<ArticleImporter>()
-                .ImportAsync(parse.GetValue(paths) ?? [], cancellationToken);
-            var output = parse.InvocationConfiguration.Output;
-            var errors = parse.InvocationConfiguration.Error;
-            foreach (var file in report.Files)
+            try
             {
-                if (file.Skipped)
-                {
-                    await errors.WriteLineAsync($"{file.Path}: skipped: {file.SkipReason}");
-                }
-
-                foreach (var problem in file.Problems)
-                {
-                    await errors.WriteLineAsync($"{file.Path}: {problem}");
-                }
+                var report = await host.Services.GetRequiredService<ArticleImporter>()
+                    .ImportAsync(parse.GetValue(paths) ?? [], cancellationToken);
+                await ReportAsync(report, parse.InvocationConfiguration);
+                return report.Clean ? 0 : SkippedExitCode;
             }
-
-            await output.WriteLineAsync(
-                $"{report.Files.Count} file(s): {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, " +
-                $"{report.SkippedFiles} skipped, {report.Problems} item problem(s).");
-            return report.Clean ? 0 : SkippedExitCode;
+            catch (ImportStoppedException stopped)
+            {
+                // The summary of what was stored, then the one line (and exit code) of a storage failure.
+                await ReportAsync(stopped.Report, parse.InvocationConfiguration);
+                var store = host.Services.GetRequiredService<DigestDbContextFactory>().StoreName;
+                throw new StorageUnavailableException(StorageFaults.Describe(stopped, store) ?? stopped.Message, stopped);
+            }
         });
         return command;
+    }
+
+    private static async Task ReportAsync(ImportReport report, InvocationConfiguration console)
+    {
+        foreach (var file in report.Files)
+        {
+            if (file.Skipped)
+            {
+                await console.Error.WriteLineAsync($"{file.Path}: skipped: {file.SkipReason}");
+            }
+
+            foreach (var problem in file.Problems)
+            {
+                await console.Error.WriteLineAsync($"{file.Path}: {problem}");
+            }
+        }
+
+        await console.Output.WriteLineAsync(
+            $"{report.Files.Count} file(s): {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, " +
+            $"{report.SkippedFiles} skipped, {report.Problems} item problem(s).");
     }
 }

@@ -53,7 +53,7 @@ public static class SearchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
-            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<DatabaseMigrator>().PrepareForReadingAsync(cancellationToken);
             var search = host.Services.GetRequiredService<IArticleSearch>();
             Language? only = LanguageCodes.TryParse(parse.GetValue(language), out var parsed) ? parsed : null;
             var texts = parse.GetValue(queries) is { } file

@@ -61,7 +61,7 @@ public static class SourcesCommand
                 return RefusedExitCode;
             }
 
-            using var host = await StartAsync(parse, sync: false, cancellationToken);
+            using var host = await StartAsync(parse, sync: false, readOnly: false, cancellationToken);
             var (source, added) = await host.Services.GetRequiredService<SourceStore>().AddAsync(spec, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteLineAsync(added
                 ? $"added source {source.Id}: {source.Url}"
@@ -77,7 +77,7 @@ public static class SourcesCommand
         var command = new Command("list", "List the feeds with the outcome of their last poll.") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, sync: true, cancellationToken);
+            using var host = await StartAsync(parse, sync: true, readOnly: true, cancellationToken);
             var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(cancellationToken);
             var every = host.Services.GetRequiredService<IOptions<SourcesOptions>>().Value.PollInterval;
             var output = parse.InvocationConfiguration.Output;
@@ -114,7 +114,7 @@ public static class SourcesCommand
         var command = new Command("remove", "Stop polling a feed; its articles stay.") { which };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, sync: false, cancellationToken);
+            using var host = await StartAsync(parse, sync: false, readOnly: false, cancellationToken);
             if (await host.Services.GetRequiredService<SourceStore>().RemoveAsync(parse.GetValue(which)!, cancellationToken) is not { } removed)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"sources remove: no source '{parse.GetValue(which)}'; see digestbot sources list");
@@ -139,7 +139,7 @@ public static class SourcesCommand
         var command = new Command("poll", "Fetch the feeds now, one line per source; without --once, go on polling each at its interval.") { which, once };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await StartAsync(parse, sync: true, cancellationToken);
+            using var host = await StartAsync(parse, sync: true, readOnly: false, cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();
             var poller = host.Services.GetRequiredService<SourcePoller>();
             var output = parse.InvocationConfiguration.Output;
@@ -208,15 +208,26 @@ public static class SourcesCommand
     }
 
     /// <param name="sync">Bring the table in line with the sources file first, as <c>run</c> does at start.</param>
-    private static async Task<IHost> StartAsync(ParseResult parse, bool sync, CancellationToken cancellationToken)
+    /// <param name="readOnly">The verb only reads, so a store the bot may only read will do; it is then not synced.</param>
+    private static async Task<IHost> StartAsync(ParseResult parse, bool sync, bool readOnly, CancellationToken cancellationToken)
     {
         var builder = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true);
 
         // The verb prints each source's outcome itself; the poller's warnings would say it twice.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(SourcePoller).Namespace, LogLevel.Error);
         var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        if (sync)
+        var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
+        var writable = true;
+        if (readOnly)
+        {
+            writable = await migrator.PrepareForReadingAsync(cancellationToken);
+        }
+        else
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+
+        if (sync && writable)
         {
             await host.Services.GetRequiredService<SourceStore>().SyncCatalogAsync(cancellationToken);
         }

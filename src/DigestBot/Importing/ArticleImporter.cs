@@ -34,12 +34,13 @@ public sealed class ArticleImporter(
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var outcomes = new List<FileImportOutcome>();
         try
         {
             // Reading and summarizing the next chunk overlaps with storing the one before.
             var chunks = Channel.CreateBounded<ReadFile[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(() => ReadAllAsync(paths, chunks.Writer, cancellationToken), cancellationToken);
-            var outcomes = new List<FileImportOutcome>();
+            var reading = Task.Run(() => ReadAllAsync(paths, chunks.Writer, stopReading.Token), stopReading.Token);
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
                 outcomes.AddRange(await StoreAsync(chunk, cancellationToken));
@@ -49,6 +50,14 @@ public sealed class ArticleImporter(
             var report = new ImportReport(outcomes);
             metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
             return report;
+        }
+        catch (ImportStoppedException stopped)
+        {
+            // The store refused a batch (a full disk): what the batches before it stored stays, and the report says what that was.
+            await stopReading.CancelAsync();
+            var report = new ImportReport([.. outcomes, .. stopped.Report.Files]);
+            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
+            throw new ImportStoppedException(report, stopped.InnerException!);
         }
         finally
         {
@@ -144,7 +153,22 @@ public sealed class ArticleImporter(
 
         foreach (var batch in items.Chunk(DraftsPerBatch))
         {
-            await StoreBatchAsync(batch, cancellationToken);
+            var before = batch.Select(i => i.File).Distinct().Select(t => (Tally: t, Counts: t.Counts)).ToList();
+            try
+            {
+                await StoreBatchAsync(batch, cancellationToken);
+            }
+            catch (Exception ex) when (StorageFaults.IsStorageError(ex))
+            {
+                // The batch was rolled back: its items count as not stored, and the files not reached are left out.
+                foreach (var (tally, counts) in before)
+                {
+                    tally.Counts = counts;
+                }
+
+                var reached = tallies.Where(t => t.Tally.Counts != (0, 0, 0) || t.File.Articles.Count == 0).Select(t => t.Tally.ToOutcome());
+                throw new ImportStoppedException(new ImportReport([.. reached]), ex);
+            }
         }
 
         return [.. tallies.Select(t => t.Tally.ToOutcome())];
@@ -404,6 +428,12 @@ public sealed class ArticleImporter(
         public int Updated { get; set; }
 
         public int Unchanged { get; set; }
+
+        public (int Added, int Updated, int Unchanged) Counts
+        {
+            get => (Added, Updated, Unchanged);
+            set => (Added, Updated, Unchanged) = value;
+        }
 
         public FileImportOutcome ToOutcome() => new(Path, Added, Updated, Unchanged, Result.SkipReason, Result.Problems);
     }

@@ -28,15 +28,7 @@ public sealed class PostgresArticleIndexer(ILogger<PostgresArticleIndexer> logge
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync(
-            Upsert,
-            [
-                new NpgsqlParameter<long[]>("ids", [.. rows.Select(r => r.Id)]),
-                new NpgsqlParameter<string[]>("languages", [.. rows.Select(r => r.Language)]),
-                new NpgsqlParameter<DateTimeOffset[]>("dated", [.. rows.Select(r => r.DatedAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-                new NpgsqlParameter<string[]>("documents", [.. rows.Select(r => r.Document)]),
-            ],
-            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Upsert, Parameters(rows), cancellationToken);
     }
 
     protected override Task ClearAsync(DigestDbContext db, CancellationToken cancellationToken) =>
@@ -50,6 +42,33 @@ public sealed class PostgresArticleIndexer(ILogger<PostgresArticleIndexer> logge
                 ORDER BY a."Id"
                 """)
             .ToListAsync(cancellationToken);
+
+    protected override async Task<long> CountRowsAsync(DigestDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM article_search").SingleAsync(cancellationToken);
+
+    // The row as it would be written now, compared field by field with the one stored; tsvectors compare by their lexemes.
+    protected override Task<List<long>> DifferingIdsAsync(DigestDbContext db, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0
+            ? Task.FromResult(new List<long>())
+            : db.Database
+                .SqlQueryRaw<long>(
+                    """
+                    SELECT e.id AS "Value"
+                    FROM unnest(@ids, @languages, @dated, @documents::tsvector[]) AS e(id, language, dated_at, document)
+                    LEFT JOIN article_search s ON s.article_id = e.id
+                    WHERE s.article_id IS NULL OR s.language <> e.language OR s.dated_at <> e.dated_at OR s.document <> e.document
+                    ORDER BY e.id
+                    """,
+                    Parameters(rows))
+                .ToListAsync(cancellationToken);
+
+    private static object[] Parameters(IReadOnlyList<IndexRow> rows) =>
+    [
+        new NpgsqlParameter<long[]>("ids", [.. rows.Select(r => r.Id)]),
+        new NpgsqlParameter<string[]>("languages", [.. rows.Select(r => r.Language)]),
+        new NpgsqlParameter<DateTimeOffset[]>("dated", [.. rows.Select(r => r.DatedAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+        new NpgsqlParameter<string[]>("documents", [.. rows.Select(r => r.Document)]),
+    ];
 
     /// <summary>One article's row: what the language filter and the recency boost read, and the weighted document.</summary>
     public sealed record IndexRow(long Id, string Language, DateTimeOffset DatedAt, string Document);

@@ -10,7 +10,7 @@ namespace DigestBot.Search;
 /// <summary>The upkeep every search index shares: each import batch analyzed in parallel and written inside its
 /// transaction, and at start whatever is missing, or everything when the analyzer changed.</summary>
 /// <typeparam name="TRow">What one article becomes in this provider's index.</typeparam>
-public abstract class SearchIndexer<TRow>(ILogger logger) : IArticleIndexer, IStorageStartupStep
+public abstract class SearchIndexer<TRow>(ILogger logger) : IArticleIndexer, IStorageStartupStep, ISearchIndexCheck
 {
     /// <summary>The <see cref="BotState"/> key holding the <see cref="SearchAnalyzer.Version"/> the index was built with.</summary>
     public const string VersionKey = "SearchIndexVersion";
@@ -26,13 +26,59 @@ public abstract class SearchIndexer<TRow>(ILogger logger) : IArticleIndexer, ISt
         }
     }
 
-    public async Task RunAsync(DigestDbContext db, CancellationToken cancellationToken)
+    public Task RunAsync(DigestDbContext db, CancellationToken cancellationToken) => RefreshAsync(db, rebuild: false, cancellationToken);
+
+    public Task RebuildAsync(DigestDbContext db, CancellationToken cancellationToken) => RefreshAsync(db, rebuild: true, cancellationToken);
+
+    public async Task<SearchIndexReport> CheckAsync(DigestDbContext db, int sampleSize, CancellationToken cancellationToken)
+    {
+        var findings = new List<string>();
+        var version = SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+        var state = await db.BotState.AsNoTracking().FirstOrDefaultAsync(s => s.Key == VersionKey, cancellationToken);
+        if (state?.Value != version)
+        {
+            findings.Add($"search index: built by analyzer version {state?.Value ?? "none"}, this bot's is {version}");
+        }
+
+        var articles = await db.Articles.LongCountAsync(cancellationToken);
+        var rows = await CountRowsAsync(db, cancellationToken);
+        var missing = await MissingIdsAsync(db, cancellationToken);
+        if (missing.Count > 0)
+        {
+            findings.Add($"search index: {missing.Count} article(s) without an index row: {Ids(missing)}");
+        }
+
+        var orphans = await OrphanIdsAsync(db, cancellationToken);
+        if (orphans.Count > 0)
+        {
+            findings.Add($"search index: {orphans.Count} row(s) of articles that are gone: {Ids(orphans)}");
+        }
+
+        // A random sample, so that checks run one after another look at different rows; the articles without a row are
+        // findings already.
+        var sample = (await db.Articles.AsNoTracking()
+                .OrderBy(a => EF.Functions.Random())
+                .Take(sampleSize)
+                .Select(a => new IndexSource(a.Id, a.Title, a.Body, a.Summary, a.Language, a.PublishedAt ?? a.ImportedAt))
+                .ToListAsync(cancellationToken))
+            .Where(a => !missing.Contains(a.Id))
+            .ToList();
+        var differing = await DifferingIdsAsync(db, Analyze(sample, cancellationToken), cancellationToken);
+        if (differing.Count > 0)
+        {
+            findings.Add($"search index: {differing.Count} of {sample.Count} sampled row(s) differ from their article: {Ids(differing)}");
+        }
+
+        return new SearchIndexReport(articles, rows, sample.Count, findings);
+    }
+
+    private async Task RefreshAsync(DigestDbContext db, bool rebuild, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var version = SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var state = await db.BotState.FindAsync([VersionKey], cancellationToken);
-        var rebuild = state?.Value != version;
+        rebuild = rebuild || state?.Value != version;
         if (rebuild)
         {
             await ClearAsync(db, cancellationToken);
@@ -85,6 +131,19 @@ public abstract class SearchIndexer<TRow>(ILogger logger) : IArticleIndexer, ISt
 
     /// <summary>Drops rows whose article is gone; an index whose rows go with their article needs nothing here.</summary>
     protected virtual Task RemoveOrphansAsync(DigestDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>How many rows the index holds.</summary>
+    protected abstract Task<long> CountRowsAsync(DigestDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>The ids of rows whose article is gone, in order; none for an index whose rows go with their article.</summary>
+    protected virtual Task<List<long>> OrphanIdsAsync(DigestDbContext db, CancellationToken cancellationToken) => Task.FromResult(new List<long>());
+
+    /// <summary>The ids of these rows, as <see cref="WriteAsync"/> would write them now, that the index holds otherwise.</summary>
+    protected abstract Task<List<long>> DifferingIdsAsync(DigestDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
+
+    // A finding names the first few ids; a broken index may lack thousands.
+    private static string Ids(List<long> ids) =>
+        string.Join(", ", ids.Take(10)) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : "");
 
     // Analysis is the costly part and each article is independent; the writes stay on the one connection.
     private TRow[] Analyze(List<IndexSource> sources, CancellationToken cancellationToken)

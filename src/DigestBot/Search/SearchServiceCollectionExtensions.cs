@@ -17,12 +17,13 @@ public static class SearchServiceCollectionExtensions
     }
 
     private static IServiceCollection AddSearch<TIndexer, TSearch>(this IServiceCollection services)
-        where TIndexer : class, IArticleIndexer, IStorageStartupStep
+        where TIndexer : class, IArticleIndexer, IStorageStartupStep, ISearchIndexCheck
         where TSearch : class, IArticleSearch
     {
         services.AddSingleton<TIndexer>();
         services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<TIndexer>());
         services.AddSingleton<IStorageStartupStep>(sp => sp.GetRequiredService<TIndexer>());
+        services.AddSingleton<ISearchIndexCheck>(sp => sp.GetRequiredService<TIndexer>());
         services.AddSingleton<IArticleSearch, TSearch>();
         return services;
     }

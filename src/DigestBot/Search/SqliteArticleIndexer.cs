@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigestBot.Core.Search;
 using DigestBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,50 @@ public sealed class SqliteArticleIndexer(ILogger<SqliteArticleIndexer> logger) :
         db.Database
             .SqlQueryRaw<long>("SELECT Id AS Value FROM Articles WHERE Id NOT IN (SELECT rowid FROM ArticleSearch) ORDER BY Id")
             .ToListAsync(cancellationToken);
+
+    protected override async Task<long> CountRowsAsync(DigestDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM ArticleSearch").SingleAsync(cancellationToken);
+
+    protected override Task<List<long>> OrphanIdsAsync(DigestDbContext db, CancellationToken cancellationToken) =>
+        db.Database
+            .SqlQueryRaw<long>("SELECT rowid AS Value FROM ArticleSearch WHERE rowid NOT IN (SELECT Id FROM Articles) ORDER BY rowid")
+            .ToListAsync(cancellationToken);
+
+    // The table keeps no text (content=''), so a row is asked whether a few terms of each column, first, middle and last,
+    // match it in that column; a row written for another text, or left from an older one, does not.
+    protected override async Task<List<long>> DifferingIdsAsync(DigestDbContext db, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var matches = Command(
+            connection, null, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid = $id", "$match", "$id");
+        var differing = new List<long>();
+        foreach (var row in rows)
+        {
+            var terms = new[] { ("title", row.Title), ("body", row.Body), ("summary", row.Summary) }
+                .SelectMany(column => SomeTerms(column.Item2).Select(term => $"{column.Item1} : \"{term.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))
+                .ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            matches.Parameters[0].Value = string.Join(" AND ", terms);
+            matches.Parameters[1].Value = row.Id;
+            if (Convert.ToInt64(await matches.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                differing.Add(row.Id);
+            }
+        }
+
+        return differing;
+    }
+
+    private static IEnumerable<string> SomeTerms(string analyzed)
+    {
+        var terms = analyzed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return terms.Length == 0 ? [] : new[] { terms[0], terms[terms.Length / 2], terms[^1] }.Distinct(StringComparer.Ordinal);
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
     {

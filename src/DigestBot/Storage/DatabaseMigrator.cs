@@ -1,38 +1,79 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
 
-/// <summary>Brings the database to the current schema, then runs the start-up steps, before anything else touches it.</summary>
+/// <summary>Brings the database to the current schema, then runs the start-up steps, before anything else touches it; a store
+/// the bot may only read is checked to be current instead, for the verbs that only read.</summary>
 public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable<IStorageStartupStep> steps, ILogger<DatabaseMigrator> logger)
 {
-    /// <exception cref="StorageUnavailableException">The database cannot be reached, created or opened.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    // SQLite's words for a path that is no database it can open: the setting is then what to check.
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>For the verbs that write: migrates and runs the start-up steps.</summary>
+    /// <exception cref="StorageUnavailableException">The database cannot be reached, created, opened or written.</exception>
+    public Task MigrateAsync(CancellationToken cancellationToken) => StartAsync(StorageStart.Write, cancellationToken);
+
+    /// <summary>For the verbs that only read: a store the bot may write is prepared as by <see cref="MigrateAsync"/>; one it
+    /// may only read (a read-only file, <c>Mode=ReadOnly</c>, a standby server) must be current already, and its search index
+    /// is read as it is.</summary>
+    /// <returns>Whether the bot may write to the store.</returns>
+    /// <exception cref="StorageUnavailableException">The database cannot be opened, or is read-only and behind the schema.</exception>
+    public Task<bool> PrepareForReadingAsync(CancellationToken cancellationToken) => StartAsync(StorageStart.Read, cancellationToken);
+
+    /// <summary>For looking at the store as it is (<c>digestbot check</c>): nothing is migrated, repaired or written.</summary>
+    /// <returns>Whether the bot may write to the store.</returns>
+    /// <exception cref="StorageUnavailableException">The database cannot be opened, or is behind the schema.</exception>
+    public Task<bool> OpenAsIsAsync(CancellationToken cancellationToken) => StartAsync(StorageStart.AsIs, cancellationToken);
+
+    private async Task<bool> StartAsync(StorageStart start, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
         try
         {
+            if (factory.SqliteConnectionString is not null && Path.GetDirectoryName(factory.StoreName) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var readOnly = await IsReadOnlyAsync(db, cancellationToken);
+            if (readOnly && start == StorageStart.Write)
+            {
+                throw new StorageUnavailableException(StorageFaults.ReadOnly(factory.StoreName));
+            }
+
+            if (readOnly || start == StorageStart.AsIs)
+            {
+                await RequireCurrentSchemaAsync(db, readOnly, cancellationToken);
+                return !readOnly;
+            }
+
             await MigrateSchemaAsync(db, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not StorageUnavailableException && (StorageFaults.IsStorageError(ex) || ex is IOException or UnauthorizedAccessException))
         {
             throw Unavailable(ex);
         }
 
-        foreach (var step in steps)
+        try
         {
-            await step.RunAsync(db, cancellationToken);
+            foreach (var step in steps)
+            {
+                await step.RunAsync(db, cancellationToken);
+            }
         }
+        catch (Exception ex) when (StorageFaults.Describe(ex, factory.StoreName) is { } cause)
+        {
+            throw new StorageUnavailableException(cause, ex);
+        }
+
+        return true;
     }
 
     private async Task MigrateSchemaAsync(DigestDbContext db, CancellationToken cancellationToken)
     {
-        if (factory.SqliteConnectionString is { } sqlite && Path.GetDirectoryName(SqliteFile(sqlite)) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -47,18 +88,54 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
         }
     }
 
-    /// <summary>One line that names the setting to check; the connection string itself may hold a password, so it is left out.</summary>
+    private async Task RequireCurrentSchemaAsync(DigestDbContext db, bool readOnly, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
+        {
+            throw new StorageUnavailableException(
+                $"{factory.StoreName} is {(readOnly ? "read-only and " : "")}{pending} migration(s) behind this version of the bot: " +
+                "it must be migrated by a writable run first (digestbot run or import, with write access to it)");
+        }
+    }
+
+    /// <summary>Whether the connection may only read: a file the bot may not write or <c>Mode=ReadOnly</c> (SQLite opens those
+    /// read-only without a word), or a PostgreSQL standby or read-only default.</summary>
+    private async Task<bool> IsReadOnlyAsync(DigestDbContext db, CancellationToken cancellationToken)
+    {
+        if (factory.Provider == StorageProvider.Sqlite)
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+        }
+
+        var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('transaction_read_only') AS \"Value\"").SingleAsync(cancellationToken);
+        return setting == "on";
+    }
+
+    /// <summary>One line that names the setting to check, or the cause when it is known (a full disk, a damaged file); the
+    /// connection string itself may hold a password, so it is left out.</summary>
     private StorageUnavailableException Unavailable(Exception ex)
     {
+        if (ex is SqliteException { SqliteErrorCode: not (SqliteCantOpen or SqliteNotADatabase) } && StorageFaults.Describe(ex, factory.StoreName) is { } known)
+        {
+            return new StorageUnavailableException(known, ex);
+        }
+
         var cause = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{ex.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})"
             : ex.Message.TrimEnd('.');
-        var what = factory.SqliteConnectionString is { } sqlite
-            ? $"a SQLite file the bot can create or open, not '{SqliteFile(sqlite)}'"
+        var what = factory.SqliteConnectionString is not null
+            ? $"a SQLite file the bot can create or open, not '{factory.StoreName}'"
             : "a PostgreSQL database the bot can reach and open";
         var line = $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must name {what}: {cause}.";
         return new StorageUnavailableException(line.ReplaceLineEndings(" "), ex);
     }
 
-    private static string SqliteFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
+    private enum StorageStart
+    {
+        Write,
+        Read,
+        AsIs,
+    }
 }

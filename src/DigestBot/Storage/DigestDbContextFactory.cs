@@ -20,8 +20,11 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
         {
             var postgres = new PooledDbContextFactory<PostgresDigestDbContext>(new DbContextOptionsBuilder<PostgresDigestDbContext>()
                 .UseNpgsql(storage.ConnectionString)
+                .ConfigureWarnings(ReportedByTheCaller)
                 .Options);
             create = postgres.CreateDbContext;
+            var named = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            StoreName = $"the PostgreSQL database {named.Database} on {named.Host}:{named.Port}";
         }
         else
         {
@@ -30,8 +33,10 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
                 // Without a batch size every inserted row is a command of its own; imports write thousands at a time.
                 .UseSqlite(SqliteConnectionString, sqlite => sqlite.MaxBatchSize(256))
                 .AddInterceptors(SqlitePragmas.Instance)
+                .ConfigureWarnings(ReportedByTheCaller)
                 .Options);
             create = sqlite.CreateDbContext;
+            StoreName = new SqliteConnectionStringBuilder(SqliteConnectionString).DataSource;
         }
     }
 
@@ -39,6 +44,9 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
 
     /// <summary>The absolute SQLite connection string, or null on another provider.</summary>
     public string? SqliteConnectionString { get; }
+
+    /// <summary>The store as a line may name it: the SQLite file, or the PostgreSQL database and server without credentials.</summary>
+    public string StoreName { get; }
 
     public DigestDbContext CreateDbContext() => create();
 
@@ -58,6 +66,15 @@ public sealed class DigestDbContextFactory : IDbContextFactory<DigestDbContext>
 
         return builder.ToString();
     }
+
+    // A failed command reaches its caller, which reports it once in a line of its own (see StorageFaults); EF Core's own error
+    // entries would say it again with the SQL and a stack trace, on the console of a verb whose output is one line.
+    private static void ReportedByTheCaller(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
     /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

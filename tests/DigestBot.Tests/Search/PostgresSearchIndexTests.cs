@@ -61,6 +61,29 @@ public sealed class PostgresSearchIndexTests(PostgresServer server)
         (await IndexedAsync(host)).Should().Be(5);
     }
 
+    [Fact]
+    public async Task Check_finds_missing_and_stale_documents_and_a_rebuild_makes_the_index_consistent()
+    {
+        await using var host = await StartAsync();
+        await host.Get<ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
+        var check = host.Get<ISearchIndexCheck>();
+        await using var db = host.Db();
+        (await StoreIntegrity.CheckAsync(db, StorageProvider.Postgres, CancellationToken.None)).Should().BeEmpty();
+        (await check.CheckAsync(db, 100, CancellationToken.None)).Should().BeEquivalentTo(new SearchIndexReport(5, 5, 5, []));
+
+        var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM article_search WHERE article_id = {ids[0]}");
+        await db.Database.ExecuteSqlAsync($"UPDATE article_search SET document = 'stale'::tsvector WHERE article_id = {ids[1]}");
+        var broken = await check.CheckAsync(db, 100, CancellationToken.None);
+        await check.RebuildAsync(db, CancellationToken.None);
+        var repaired = await check.CheckAsync(db, 100, CancellationToken.None);
+
+        broken.Findings.Should().Equal(
+            $"search index: 1 article(s) without an index row: {ids[0]}",
+            $"search index: 1 of 4 sampled row(s) differ from their article: {ids[1]}");
+        repaired.Should().BeEquivalentTo(new SearchIndexReport(5, 5, 5, []));
+    }
+
     private async Task<TestHost> StartAsync() => await TestHost.StartAsync(
         new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" },
         connectionString: await server.CreateDatabaseAsync("index_" + Guid.NewGuid().ToString("N")[..8]));
