@@ -151,6 +151,22 @@ public class ArticleImporterTests
     }
 
     [Fact]
+    public async Task An_escaped_NUL_in_a_long_json_lines_body_is_dropped_and_the_whole_body_stored()
+    {
+        await using var host = await TestHost.StartAsync();
+        var filler = string.Join(' ', Enumerable.Repeat("Депутаты обсудили поправки к бюджету на следующий год.", 30));
+        var path = host.Folder.Write("in/bulk.jsonl", $$"""{"id": "nul", "title": "Закон принят", "body": "{{filler}} Сенат одобрил закон.\u0000Закон вступит в силу через десять дней."}""");
+
+        var report = await host.Get<ArticleImporter>().ImportAsync([path], CancellationToken.None);
+
+        report.Added.Should().Be(1);
+        await using var db = host.Db();
+        var article = await db.Articles.SingleAsync();
+        article.Body.Should().EndWith("Закон вступит в силу через десять дней.").And.NotContain("\0");
+        article.WordCount.Should().Be(Core.Importing.ArticleDraft.CountWords(article.Body));
+    }
+
+    [Fact]
     public async Task Windows_1251_text_is_imported_as_Cyrillic()
     {
         await using var host = await TestHost.StartAsync();
