@@ -36,4 +36,21 @@ public class ControlCharacterTests
         article.Body.Should().Contain(Before);
         article.WordCount.Should().Be(ArticleDraft.CountWords(article.Body));
     }
+
+    [Fact]
+    public void A_json_line_with_a_raw_nul_byte_is_a_binary_line_and_the_other_lines_are_imported()
+    {
+        var lines = new[]
+        {
+            """{"id": "1", "title": "Первая", "body": "Текст первой новости о работе сената."}""",
+            """{"id": "2", "title": "Вторая", "body": "Текст второй новости""" + "\0" + """ о бюджете."}""",
+            """{"id": "3", "title": "Третья", "body": "Текст третьей новости о погоде в Астане."}""",
+        };
+
+        var result = Reader.Read("bulk.jsonl", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        result.Skipped.Should().BeFalse();
+        result.Problems.Should().Equal("line 2: binary");
+        result.Articles.Select(a => a.ItemKey).Should().Equal("1", "3");
+    }
 }
