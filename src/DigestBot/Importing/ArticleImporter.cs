@@ -39,7 +39,7 @@ public sealed class ArticleImporter(
         try
         {
             // Reading and summarizing the next batch overlaps with storing the one before.
-            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = Task.Run(() => ReadAllAsync(paths, batches.Writer, stopReading.Token), CancellationToken.None);
             var tallies = new List<Tally>();
@@ -145,6 +145,12 @@ public sealed class ArticleImporter(
             }
 
             batches.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: the batches already written are the import's end.
+            batches.Complete();
+            throw;
         }
         catch (Exception ex)
         {
