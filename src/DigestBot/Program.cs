@@ -6,7 +6,15 @@ using Microsoft.Extensions.Options;
 try
 {
     // Exceptions reach the handler below rather than the command line's own, which prints stack traces.
-    return await DigestBotCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parse = DigestBotCommand.Create().Parse(args);
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+    if (parse.CommandResult.Command.Name == ImportCommand.Name)
+    {
+        // On SIGINT or SIGTERM the command line cancels the action's token; import then stores the batch in hand and prints its summary.
+        invocation.ProcessTerminationTimeout = ImportCommand.StopTimeout;
+    }
+
+    return await parse.InvokeAsync(invocation);
 }
 catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
 {

@@ -15,6 +15,7 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 return command switch
 {
     "import" => await ImportBench.RunAsync(Count(10_000)),
+    "import-large" => await LargeImportBench.RunAsync(Count(100), args.Contains("--raise-cap")),
     "updates" => await UpdatesBench.RunAsync(Count(10_000)),
     "summaries" => SummariesBench.Run(Count(5_000)),
     "read" => ReadBench.Run(Count(2_000)),
@@ -31,6 +32,9 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DigestBot.Benchmarks -- <bench> [count]");
     Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
+    Console.WriteLine("  import-large [100] [--raise-cap]  write a JSON Lines file of about N MB and import it with digestbot import");
+    Console.WriteLine("                   in its own process; print articles/s and the peak working set (--raise-cap: Seeds:MaxFileBytes");
+    Console.WriteLine("                   above the file's size)");
     Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace DigestBot.Core.Feeds;
 
@@ -7,8 +6,6 @@ namespace DigestBot.Core.Feeds;
 public static partial class FeedParser
 {
     internal const string NotAFeed = "not an RSS, Atom or JSON feed";
-
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>Never throws on bad input: returns null with a one-line reason when the text is not a readable feed.</summary>
     /// <param name="feedUrl">Where the feed was fetched from: relative links are resolved against it.</param>
@@ -27,50 +24,18 @@ public static partial class FeedParser
             return null;
         }
 
-        if (SafeXml.Load(text, out var error, out failure) is not { } root)
-        {
-            return null;
-        }
-
-        FeedKind kind;
-        switch (root.Name.LocalName)
-        {
-            case "rss" or "RDF":
-                kind = FeedKind.Rss;
-                break;
-            case "feed":
-                kind = FeedKind.Atom;
-                break;
-            default:
-                failure = NotAFeed;
-                return null;
-        }
-
         var problems = new List<string>();
-        // Syndication reads RSS 2.0 and namespaced Atom; RDF, other RSS versions and bare Atom go to the plain reader.
-        var feed = root.Name.LocalName == "RDF" || (kind == FeedKind.Atom && root.Name.Namespace != Atom)
-            ? null
-            : SyndicationReader.Read(root, kind, feedUrl, problems);
-        if (feed is null)
-        {
-            feed = PlainXmlReader.Read(root, kind, feedUrl, problems);
-        }
-
-        if (error is not null)
-        {
-            if (feed.Entries.Count == 0)
-            {
-                failure = $"unreadable XML before the first complete item: {error.Message}";
-                return null;
-            }
-
-            problems.Add(SafeXml.IsAtEnd(error, text)
-                ? $"feed is truncated after item {feed.Entries.Count}"
-                : $"unreadable XML after item {feed.Entries.Count}: {error.Message}");
-        }
-
-        return feed;
+        var feed = new XmlFeedStream(new StringReader(text), text, feedUrl, long.MaxValue, problems);
+        var entries = feed.Items().SelectMany(item => item.Feed.Entries).ToList();
+        failure = feed.Failure;
+        return feed.Channel is { } channel ? channel with { Entries = entries, Problems = problems } : null;
     }
+
+    /// <summary>Reads an RSS or Atom document from <paramref name="text"/> item by item, for a file too large to hold.</summary>
+    /// <param name="start">The document's first characters, where a DOCTYPE would be.</param>
+    /// <param name="problems">Where each item's problems go as it is read.</param>
+    internal static XmlFeedStream Stream(TextReader text, string start, long maxItemBytes, List<string> problems) =>
+        new(text, start, feedUrl: null, maxItemBytes, problems);
 
     /// <summary>True for a JSON Feed document, told from other JSON by its version URL.</summary>
     internal static bool IsJsonFeed(string text) =>

@@ -8,7 +8,7 @@ namespace DigestBot.Core.Feeds;
 /// </summary>
 internal static class PlainXmlReader
 {
-    public static Feed Read(XElement root, FeedKind kind, Uri? feedUrl, List<string> problems)
+    public static Feed Read(XElement root, FeedKind kind, Uri? feedUrl)
     {
         var channel = Child(root, "channel") ?? root;
         var entries = new List<FeedEntry>();
@@ -17,7 +17,6 @@ internal static class PlainXmlReader
         {
             var entry = kind == FeedKind.Atom ? ReadEntry(item, feedUrl) : ReadItem(item, feedUrl);
             entries.Add(entry);
-            FeedValues.Check(entry, entries.Count, problems);
         }
 
         var siteUrl = kind == FeedKind.Atom ? AlternateLink(root) : Value(channel, "link");
@@ -27,7 +26,7 @@ internal static class PlainXmlReader
             FeedValues.Absolute(siteUrl, BaseOf(channel, feedUrl), feedUrl),
             Value(channel, "language") ?? FeedValues.NullIfBlank((string?)root.Attribute(XNamespace.Xml + "lang")),
             entries,
-            problems);
+            []);
     }
 
     private static FeedEntry ReadItem(XElement item, Uri? feedUrl)

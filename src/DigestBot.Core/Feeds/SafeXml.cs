@@ -3,10 +3,7 @@ using System.Xml.Linq;
 
 namespace DigestBot.Core.Feeds;
 
-/// <summary>
-/// Loads feed XML without expanding any entity, and keeps what was read before a syntax error,
-/// so that a feed cut off mid-download still yields its first items.
-/// </summary>
+/// <summary>Reads feed XML without expanding any entity: a DTD that declares anything is refused before reading.</summary>
 internal static class SafeXml
 {
     public const string DtdRefused = "refused: the feed declares a DTD (entities are not expanded)";
@@ -28,88 +25,27 @@ internal static class SafeXml
 
     static SafeXml() => IgnoreExternalDtd.DtdProcessing = DtdProcessing.Ignore;
 
-    /// <summary>The document's root, complete or cut at the error; null with the reason when no root element was read.</summary>
-    /// <param name="error">The syntax error that ended reading early, with the line it was on.</param>
-    public static XElement? Load(string text, out XmlException? error, out string? failure)
+    /// <summary>The reader settings for a document that starts with <paramref name="start"/>, or null with the reason it is refused.</summary>
+    public static XmlReaderSettings? SettingsFor(string start, out string? refusal)
     {
-        error = null;
-        failure = null;
-        var settings = Strict;
-        switch (Doctype(text))
+        refusal = null;
+        switch (Doctype(start))
         {
             case { Name: "html" or "HTML" }:
-                failure = FeedParser.NotAFeed;
+                refusal = FeedParser.NotAFeed;
                 return null;
             case { InternalSubset: true }:
-                failure = DtdRefused;
+                refusal = DtdRefused;
                 return null;
             case not null:
-                settings = IgnoreExternalDtd;
-                break;
+                return IgnoreExternalDtd;
+            default:
+                return Strict;
         }
-
-        XElement? root = null;
-        var open = new Stack<XElement>();
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(text), settings);
-            while (reader.Read())
-            {
-                switch (reader.NodeType)
-                {
-                    case XmlNodeType.Element:
-                        var element = ReadElement(reader);
-                        if (open.TryPeek(out var parent))
-                        {
-                            parent.Add(element);
-                        }
-                        else
-                        {
-                            root = element;
-                        }
-
-                        if (!reader.IsEmptyElement)
-                        {
-                            open.Push(element);
-                        }
-
-                        break;
-                    case XmlNodeType.EndElement:
-                        open.Pop();
-                        break;
-                    case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when open.Count > 0:
-                        open.Peek().Add(new XText(reader.Value));
-                        break;
-                    case XmlNodeType.CDATA:
-                        open.Peek().Add(new XCData(reader.Value));
-                        break;
-                }
-            }
-        }
-        catch (XmlException e)
-        {
-            error = e;
-            if (root is null)
-            {
-                failure = e.Message.Contains("DTD", StringComparison.Ordinal) ? DtdRefused : FeedParser.NotAFeed;
-                return null;
-            }
-
-            // The elements still open at the error are incomplete; the innermost item among them goes, its siblings before it stay.
-            open.FirstOrDefault(element => element.Name.LocalName is "item" or "entry")?.Remove();
-        }
-
-        return root;
     }
 
-    /// <summary>True when the syntax error is the end of the text, i.e. the document was cut off rather than garbled.</summary>
-    public static bool IsAtEnd(XmlException error, string text)
-    {
-        var lines = text.TrimEnd().AsSpan().Count('\n') + 1;
-        return error.LineNumber >= lines;
-    }
-
-    private static XElement ReadElement(XmlReader reader)
+    /// <summary>An element with its attributes, namespace declarations included, and no content yet.</summary>
+    public static XElement ReadElement(XmlReader reader)
     {
         var element = new XElement(XNamespace.Get(reader.NamespaceURI) + reader.LocalName);
         if (reader.MoveToFirstAttribute())

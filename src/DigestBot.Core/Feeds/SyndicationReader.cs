@@ -12,7 +12,7 @@ internal static class SyndicationReader
     private static readonly Uri Unusable = new("unusable:link");
 
     /// <summary>The feed, or null when Syndication cannot read this document (an unsupported RSS version, a missing element) and the plain reader should.</summary>
-    public static Feed? Read(XElement root, FeedKind kind, Uri? feedUrl, List<string> problems)
+    public static Feed? Read(XElement root, FeedKind kind, Uri? feedUrl)
     {
         SyndicationFeedFormatter formatter = kind == FeedKind.Atom ? new Atom10FeedFormatter() : new Rss20FeedFormatter();
         formatter.DateTimeParser = ParseDate;
@@ -33,17 +33,16 @@ internal static class SyndicationReader
                 : root.Elements().Where(e => e.Name.LocalName == "channel").Elements().Where(e => e.Name.LocalName == "item")
                     .Select(item => FeedValues.NullIfBlank(item.Elements().FirstOrDefault(e => e.Name.LocalName == "description")?.Value))
                     .ToList();
-            return Project(formatter.Feed, kind, feedUrl, descriptions, problems);
+            return Project(formatter.Feed, kind, feedUrl, descriptions);
         }
         catch (Exception e) when (e is XmlException or NotSupportedException or FormatException or ArgumentException
                                       or InvalidOperationException or SerializationException)
         {
-            problems.Clear();
             return null;
         }
     }
 
-    private static Feed Project(SyndicationFeed feed, FeedKind kind, Uri? feedUrl, List<string?> descriptions, List<string> problems)
+    private static Feed Project(SyndicationFeed feed, FeedKind kind, Uri? feedUrl, List<string?> descriptions)
     {
         var feedBase = BaseOf(feed.BaseUri, feedUrl);
         var entries = new List<FeedEntry>();
@@ -52,7 +51,6 @@ internal static class SyndicationReader
             var description = entries.Count < descriptions.Count ? descriptions[entries.Count] : null;
             var entry = ReadItem(item, kind, BaseOf(item.BaseUri, feedBase) ?? feedBase, feedUrl, description);
             entries.Add(entry);
-            FeedValues.Check(entry, entries.Count, problems);
         }
 
         return new Feed(
@@ -61,7 +59,7 @@ internal static class SyndicationReader
             feed.Links.Where(IsAlternate).Select(link => Absolute(link, feedBase, feedUrl)).FirstOrDefault(url => url is not null),
             FeedValues.NullIfBlank(feed.Language),
             entries,
-            problems);
+            []);
     }
 
     private static FeedEntry ReadItem(SyndicationItem item, FeedKind kind, Uri? itemBase, Uri? feedUrl, string? description)

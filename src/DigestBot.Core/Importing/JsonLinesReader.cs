@@ -3,37 +3,64 @@ using DigestBot.Core.Articles;
 
 namespace DigestBot.Core.Importing;
 
-/// <summary>Reads one article per line of JSON; a broken line becomes a problem and the other lines still import.</summary>
+/// <summary>Reads one article per line of JSON, line by line from a stream; a broken, binary or too large line becomes a
+/// problem and the other lines still import.</summary>
 internal static class JsonLinesReader
 {
-    public static List<DocumentItem> Read(string text, List<string> problems)
+    /// <param name="content">UTF-8 (or Windows-1251) bytes after any byte order mark; each line is decoded on its own.</param>
+    /// <param name="tooLarge">The problem for a line of the given length over <paramref name="maxLineBytes"/>.</param>
+    public static IEnumerable<DocumentItem> Read(Stream content, long maxLineBytes, Func<long, string> tooLarge, List<string> problems)
     {
-        var items = new List<DocumentItem>();
+        var lines = new ByteLines(content, maxLineBytes);
         var lineNumber = 0;
-        foreach (var line in text.AsSpan().EnumerateLines())
+        var windows1251 = false;
+        while (lines.Next(out var length, out var bytes))
         {
             lineNumber++;
-            if (line.IsWhiteSpace())
+            var label = $"line {lineNumber}";
+            if (bytes is not { } line)
+            {
+                problems.Add($"{label}: {tooLarge(length)}");
+                continue;
+            }
+
+            if (TextDecoder.IsBlank(line.Span))
             {
                 continue;
             }
 
-            var label = $"line {lineNumber}";
-            try
+            // Judged per line: one stray NUL costs its own line, not the file.
+            if (TextDecoder.LooksBinary(line.Span))
             {
-                using var document = JsonDocument.Parse(line.ToString());
-                if (ReadItem(document.RootElement, lineNumber, label, problems) is { } item)
-                {
-                    items.Add(item);
-                }
+                problems.Add($"{label}: binary");
+                continue;
             }
-            catch (JsonException)
+
+            if (TextDecoder.DecodeLine(line.Span, ref windows1251) is not { } text)
             {
-                problems.Add($"{label}: not valid JSON");
+                problems.Add($"{label}: not UTF-8 or Windows-1251 text");
+                continue;
+            }
+
+            if (Parse(text, lineNumber, label, problems) is { } item)
+            {
+                yield return item;
             }
         }
+    }
 
-        return items;
+    private static DocumentItem? Parse(string line, int lineNumber, string label, List<string> problems)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return ReadItem(document.RootElement, lineNumber, label, problems);
+        }
+        catch (JsonException)
+        {
+            problems.Add($"{label}: not valid JSON");
+            return null;
+        }
     }
 
     private static DocumentItem? ReadItem(JsonElement root, int lineNumber, string label, List<string> problems)

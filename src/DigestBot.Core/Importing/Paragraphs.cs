@@ -9,11 +9,14 @@ internal static partial class Paragraphs
 {
     private const int MaxStackLine = 1024;
 
-    /// <summary>What <see cref="Collapse"/> treats as space: <see cref="char.IsWhiteSpace(char)"/> and the zero-width characters.</summary>
+    /// <summary>What <see cref="Collapse"/> treats as space: <see cref="char.IsWhiteSpace(char)"/>, the zero-width characters
+    /// and the control characters. Every unit and stated title of every format passes through here, so a control character
+    /// (an escaped NUL in JSON, an entity in a feed) never reaches a body, a word count or the store, where SQLite's
+    /// text binding would end the body at a NUL.</summary>
     private static readonly SearchValues<char> Spaces = SearchValues.Create(
         Enumerable.Range(0, char.MaxValue + 1)
             .Select(code => (char)code)
-            .Where(ch => char.IsWhiteSpace(ch) || ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            .Where(ch => char.IsWhiteSpace(ch) || char.IsControl(ch) || ch is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
             .ToArray());
 
     /// <summary>Scraped pages and feed bodies: every non-blank line is a unit, since scrapers flatten each block to one line.</summary>
@@ -58,7 +61,7 @@ internal static partial class Paragraphs
         return units;
     }
 
-    /// <summary>Collapses runs of white space (including no-break and zero-width spaces) to one space and trims.</summary>
+    /// <summary>Collapses runs of white space (including no-break and zero-width spaces) and control characters to one space and trims.</summary>
     public static string Collapse(ReadOnlySpan<char> text)
     {
         // Called for every line of every page: a stack buffer covers most lines without allocating.

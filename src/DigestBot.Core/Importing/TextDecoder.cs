@@ -22,6 +22,10 @@ internal static class TextDecoder
         CodePagesEncodingProvider.Instance.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
         ?? throw new InvalidOperationException("Windows-1251 is not available.");
 
+    /// <summary>For a file already judged Windows-1251: the one byte it lacks (0x98) becomes U+FFFD rather than an error.</summary>
+    private static readonly Encoding Lenient1251 =
+        CodePagesEncodingProvider.Instance.GetEncoding(1251) ?? throw new InvalidOperationException("Windows-1251 is not available.");
+
     /// <summary>Decodes <paramref name="content"/>, or gives the reason the file is to be skipped.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> content, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? skipReason)
     {
@@ -91,9 +95,84 @@ internal static class TextDecoder
         return text;
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> content) => !content.ContainsAnyExcept(Blanks);
+    /// <summary>The encoding a byte order mark at the start names, and the mark's length; null without one.</summary>
+    public static Encoding? FromByteOrderMark(ReadOnlySpan<byte> start, out int length)
+    {
+        foreach (var encoding in (ReadOnlySpan<Encoding>)[Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode])
+        {
+            if (start.StartsWith(encoding.Preamble))
+            {
+                length = encoding.Preamble.Length;
+                return encoding;
+            }
+        }
 
-    private static bool LooksBinary(ReadOnlySpan<byte> content)
+        length = 0;
+        return null;
+    }
+
+    /// <summary>
+    /// The encoding of a file read as a stream, judged from its first bytes (<paramref name="complete"/> when they are the
+    /// whole file): UTF-8 when they are valid UTF-8 up to a character cut at the end, else Windows-1251 when they read as
+    /// Cyrillic; null with the reason to skip the file otherwise. A later invalid byte becomes U+FFFD.
+    /// </summary>
+    public static Encoding? DetectFromStart(ReadOnlySpan<byte> start, bool complete, [NotNullWhen(false)] out string? skipReason)
+    {
+        skipReason = null;
+        if (IsBlank(start))
+        {
+            skipReason = "empty file";
+            return null;
+        }
+
+        if (LooksBinary(start))
+        {
+            skipReason = "binary file";
+            return null;
+        }
+
+        for (var cut = 0; cut <= (complete ? 0 : Math.Min(3, start.Length - 1)); cut++)
+        {
+            if (Utf8.IsValid(start[..^cut]))
+            {
+                return Encoding.UTF8;
+            }
+        }
+
+        if (TryWindows1251(start) is not null)
+        {
+            return Lenient1251;
+        }
+
+        skipReason = "not UTF-8 or Windows-1251 text";
+        return null;
+    }
+
+    /// <summary>
+    /// One line of a file without a byte order mark: UTF-8 when it is valid UTF-8, else Windows-1251 once any line of the file
+    /// read as Cyrillic (<paramref name="windows1251"/> remembers it); null when it is neither.
+    /// </summary>
+    public static string? DecodeLine(ReadOnlySpan<byte> line, ref bool windows1251)
+    {
+        if (Utf8.IsValid(line))
+        {
+            return Encoding.UTF8.GetString(line);
+        }
+
+        if (windows1251)
+        {
+            return Lenient1251.GetString(line);
+        }
+
+        var text = TryWindows1251(line);
+        windows1251 = text is not null;
+        return text;
+    }
+
+    public static bool IsBlank(ReadOnlySpan<byte> content) => !content.ContainsAnyExcept(Blanks);
+
+    /// <summary>A NUL byte, or more control bytes than text with a stray one holds.</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> content)
     {
         if (content.Contains((byte)0))
         {

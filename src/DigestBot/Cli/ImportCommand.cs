@@ -10,6 +10,15 @@ public static class ImportCommand
     /// <summary>Exit code when a file or an item was skipped; the rest was still imported.</summary>
     public const int SkippedExitCode = 3;
 
+    /// <summary>Exit code when SIGINT or SIGTERM stopped the import: what the summary counts is stored, the rest is not.</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>How long SIGINT or SIGTERM waits for the batch being stored and the summary; past it the command line ends
+    /// the process with 130 or 143 and nothing printed, as it does for the other verbs after its default two seconds.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+
+    public const string Name = "import";
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("path")
@@ -17,7 +26,7 @@ public static class ImportCommand
             Description = "Seed files or folders to import.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("import", "Import seed files or folders into the article store.") { paths };
+        var command = new Command(Name, "Import seed files or folders into the article store.") { paths };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
@@ -27,6 +36,13 @@ public static class ImportCommand
                 var report = await host.Services.GetRequiredService<ArticleImporter>()
                     .ImportAsync(parse.GetValue(paths) ?? [], cancellationToken);
                 await ReportAsync(report, parse.InvocationConfiguration);
+                if (report.Interrupted)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync(
+                        "import: interrupted; what is counted above is stored, import the same paths again for the rest.");
+                    return InterruptedExitCode;
+                }
+
                 return report.Clean ? 0 : SkippedExitCode;
             }
             catch (ImportStoppedException stopped)

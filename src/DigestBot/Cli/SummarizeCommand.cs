@@ -91,7 +91,7 @@ public static class SummarizeCommand
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int count;
-            while (buffer.Length <= reader.MaxBytes && (count = await input.ReadAsync(chunk, cancellationToken)) > 0)
+            while (buffer.Length <= reader.MaxFileBytes && (count = await input.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 buffer.Write(chunk, 0, count);
             }
@@ -101,18 +101,16 @@ public static class SummarizeCommand
 
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!File.Exists(path))
             {
                 return DocumentReadResult.Skip("no such file");
             }
 
-            if (info.Length > reader.MaxBytes)
-            {
-                return DocumentReadResult.Skip(reader.TooLarge(info.Length));
-            }
-
-            return reader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken));
+            // Only the first article is read: a long JSON Lines file or feed is not read to its end.
+            await using var stream = File.OpenRead(path);
+            var document = reader.Open(Path.GetFileName(path), stream);
+            var first = document.Articles().Take(1).ToList();
+            return new DocumentReadResult(first, first.Count == 0 ? document.SkipReason : null, document.Problems);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

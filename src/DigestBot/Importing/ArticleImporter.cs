@@ -25,39 +25,54 @@ public sealed class ArticleImporter(
 {
     private readonly SummaryOptions budget = summaryOptions.Value.ToSummaryOptions();
 
-    // Parsing runs in parallel per chunk of files; each batch of drafts is one transaction.
-    private const int FilesPerChunk = 500;
+    // Files are read article by article; each batch of drafts is summarized and tagged in parallel, then stored in one
+    // transaction, so that a file of any size is many batches and memory holds a few of them.
     private const int DraftsPerBatch = 500;
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>Imports the files; on cancellation it stops after the batch being stored, which is committed, and reports
+    /// what was stored so far (<see cref="ImportReport.Interrupted"/>).</summary>
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var outcomes = new List<FileImportOutcome>();
         try
         {
-            // Reading and summarizing the next chunk overlaps with storing the one before.
-            var chunks = Channel.CreateBounded<ReadFile[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(() => ReadAllAsync(paths, chunks.Writer, stopReading.Token), stopReading.Token);
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+            // Reading and summarizing the next batch overlaps with storing the one before.
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = Task.Run(() => ReadAllAsync(paths, batches.Writer, stopReading.Token), CancellationToken.None);
+            var tallies = new List<Tally>();
+            try
             {
-                outcomes.AddRange(await StoreAsync(chunk, cancellationToken));
+                await foreach (var batch in batches.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    // A batch once begun is stored whole: the summary then tells exactly what is in the store.
+                    tallies.AddRange(batch.Files);
+                    await StoreOrStopAsync(batch, tallies);
+                }
+            }
+            finally
+            {
+                await stopReading.CancelAsync();
+                try
+                {
+                    await reading;
+                }
+                catch (OperationCanceledException) when (stopReading.IsCancellationRequested)
+                {
+                    // Stopped on purpose.
+                }
             }
 
-            await reading;
-            var report = new ImportReport(outcomes);
+            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]) { Interrupted = cancellationToken.IsCancellationRequested };
             metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
             return report;
-        }
-        catch (ImportStoppedException stopped)
-        {
-            // The store refused a batch (a full disk): what the batches before it stored stays, and the report says what that was.
-            await stopReading.CancelAsync();
-            var report = new ImportReport([.. outcomes, .. stopped.Report.Files]);
-            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
-            throw new ImportStoppedException(report, stopped.InnerException!);
         }
         finally
         {
@@ -77,7 +92,7 @@ public sealed class ArticleImporter(
 
         var prepared = new Prepared[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Enrich(items[i].Draft));
-        var tally = new Tally(label, new DocumentReadResult([.. items.Select(i => i.Draft)], null, []));
+        var tally = new Tally(label);
         var batch = items.Select((item, i) => new Item(tally, item.Key, prepared[i], item.EntryHash)).ToArray();
 
         await gate.WaitAsync(cancellationToken);
@@ -95,83 +110,135 @@ public sealed class ArticleImporter(
         return outcome;
     }
 
-    private async Task ReadAllAsync(IEnumerable<string> paths, ChannelWriter<ReadFile[]> chunks, CancellationToken cancellationToken)
+    /// <summary>Reads the files in order and cuts their drafts into batches; a file's tally travels with the first batch
+    /// after it was opened, so that a file with no article (skipped) is reported too.</summary>
+    private async Task ReadAllAsync(IEnumerable<string> paths, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var files in SeedFiles.Expand(paths).Chunk(FilesPerChunk))
+            var drafts = new List<(Tally File, ArticleDraft Draft)>(DraftsPerBatch);
+            var opened = new List<Tally>();
+            foreach (var file in SeedFiles.Expand(paths))
             {
-                var read = new ReadFile[files.Length];
-                Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = files[i].SkipReason is { } reason
-                    ? ReadFile.Skip(files[i].Path, reason)
-                    : Read(files[i].Path));
-                await chunks.WriteAsync(read, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                var tally = new Tally(file.Path);
+                opened.Add(tally);
+                if (file.SkipReason is { } reason)
+                {
+                    tally.SkipReason = reason;
+                    continue;
+                }
+
+                foreach (var draft in Read(tally))
+                {
+                    drafts.Add((tally, draft));
+                    if (drafts.Count == DraftsPerBatch)
+                    {
+                        await batches.WriteAsync(Prepare(drafts, opened, cancellationToken), cancellationToken);
+                    }
+                }
             }
 
-            chunks.Complete();
+            if (drafts.Count > 0 || opened.Count > 0)
+            {
+                await batches.WriteAsync(Prepare(drafts, opened, cancellationToken), cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: the batches already written are the import's end.
+            batches.Complete();
+            throw;
         }
         catch (Exception ex)
         {
-            chunks.Complete(ex);
+            batches.Complete(ex);
             throw;
         }
     }
 
-    private ReadFile Read(string path)
+    /// <summary>The file's drafts as they are read; a file that cannot be opened or read on is skipped with the reason.</summary>
+    private IEnumerable<ArticleDraft> Read(Tally tally)
     {
+        FileStream? stream = null;
+        IEnumerator<ArticleDraft> drafts;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return ReadFile.Skip(path, ("no such file"));
-            }
-
-            // Checked before reading so that a huge file is never loaded into memory.
-            if (info.Length > reader.MaxBytes)
-            {
-                return ReadFile.Skip(path, reader.TooLarge(info.Length));
-            }
-
-            var result = reader.Read(Path.GetFileName(path), File.ReadAllBytes(path));
-            return new ReadFile(path, result, [.. result.Articles.Select(Enrich)]);
+            stream = new FileStream(tally.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ReadFile.Skip(path, ($"unreadable: {ex.Message}"));
+            tally.SkipReason = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"unreadable: {ex.Message}";
         }
-        catch (UnauthorizedAccessException ex)
+
+        if (stream is null)
         {
-            return ReadFile.Skip(path, ($"unreadable: {ex.Message}"));
+            yield break;
+        }
+
+        using (stream)
+        {
+            tally.Document = reader.Open(Path.GetFileName(tally.Path), stream);
+            using (drafts = tally.Document.Articles().GetEnumerator())
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!drafts.MoveNext())
+                        {
+                            break;
+                        }
+                    }
+                    catch (IOException ex)
+                    {
+                        tally.SkipReason = $"unreadable: {ex.Message}";
+                        break;
+                    }
+
+                    yield return drafts.Current;
+                }
+            }
         }
     }
 
-    private async Task<List<FileImportOutcome>> StoreAsync(ReadFile[] files, CancellationToken cancellationToken)
+    /// <summary>Stores a batch; when the store refuses it (a full disk), the batch is rolled back, its items count as not
+    /// stored, and the import stops with the report of what the batches before it stored.</summary>
+    private async Task StoreOrStopAsync(Batch batch, List<Tally> tallies)
     {
-        var tallies = files.Select(f => (File: f, Tally: new Tally(f.Path, f.Result))).ToArray();
-        var items = tallies.SelectMany(t => t.File.Articles.Select(a => new Item(t.Tally, OriginKey(t.File.Path, a.Draft), a)));
-
-        foreach (var batch in items.Chunk(DraftsPerBatch))
+        var before = batch.Items.Select(i => i.File).Distinct().Select(t => (Tally: t, t.Counts)).ToList();
+        try
         {
-            var before = batch.Select(i => i.File).Distinct().Select(t => (Tally: t, Counts: t.Counts)).ToList();
-            try
-            {
-                await StoreBatchAsync(batch, cancellationToken);
-            }
-            catch (Exception ex) when (StorageFaults.IsStorageError(ex))
-            {
-                // The batch was rolled back: its items count as not stored, and the files not reached are left out.
-                foreach (var (tally, counts) in before)
-                {
-                    tally.Counts = counts;
-                }
-
-                var reached = tallies.Where(t => t.Tally.Counts != (0, 0, 0) || t.File.Articles.Count == 0).Select(t => t.Tally.ToOutcome());
-                throw new ImportStoppedException(new ImportReport([.. reached]), ex);
-            }
+            await StoreBatchAsync(batch.Items, CancellationToken.None);
         }
+        catch (Exception ex) when (StorageFaults.IsStorageError(ex))
+        {
+            foreach (var (tally, counts) in before)
+            {
+                tally.Counts = counts;
+            }
 
-        return [.. tallies.Select(t => t.Tally.ToOutcome())];
+            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]);
+            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
+            throw new ImportStoppedException(report, ex);
+        }
+    }
+
+    /// <summary>Summaries and topics for a batch, worked out in parallel here rather than in the one writer.</summary>
+    private Batch Prepare(List<(Tally File, ArticleDraft Draft)> drafts, List<Tally> opened, CancellationToken cancellationToken)
+    {
+        var items = new Item[drafts.Count];
+        Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (file, draft) = drafts[i];
+            items[i] = new Item(file, OriginKey(file.Path, draft), Enrich(draft));
+        });
+        var batch = new Batch(items, [.. opened]);
+        drafts.Clear();
+        opened.Clear();
+        return batch;
     }
 
     private async Task StoreBatchAsync(Item[] batch, CancellationToken cancellationToken)
@@ -406,10 +473,8 @@ public sealed class ArticleImporter(
 
     private sealed record Prepared(ArticleDraft Draft, string Summary, IReadOnlyList<string> Topics);
 
-    private sealed record ReadFile(string Path, DocumentReadResult Result, IReadOnlyList<Prepared> Articles)
-    {
-        public static ReadFile Skip(string path, string reason) => new(path, DocumentReadResult.Skip(reason), []);
-    }
+    /// <param name="Files">The files first met in this batch, in order, whether or not they have items in it.</param>
+    private sealed record Batch(Item[] Items, Tally[] Files);
 
     /// <param name="EntryHash">For a feed item, the hash of the item as the feed gave it; null for a seed file.</param>
     private sealed record Item(Tally File, string Key, Prepared Prepared, string? EntryHash = null)
@@ -417,11 +482,15 @@ public sealed class ArticleImporter(
         public ArticleDraft Draft => Prepared.Draft;
     }
 
-    private sealed class Tally(string path, DocumentReadResult result)
+    private sealed class Tally(string path)
     {
-        public DocumentReadResult Result { get; } = result;
-
         public string Path { get; } = path;
+
+        /// <summary>The file as it is being read; its problems and skip reason are final once it has been.</summary>
+        public DocumentStream? Document { get; set; }
+
+        /// <summary>Why the file could not be opened or read on.</summary>
+        public string? SkipReason { get; set; }
 
         public int Added { get; set; }
 
@@ -435,6 +504,7 @@ public sealed class ArticleImporter(
             set => (Added, Updated, Unchanged) = value;
         }
 
-        public FileImportOutcome ToOutcome() => new(Path, Added, Updated, Unchanged, Result.SkipReason, Result.Problems);
+        public FileImportOutcome ToOutcome() =>
+            new(Path, Added, Updated, Unchanged, SkipReason ?? Document?.SkipReason, Document?.Problems ?? []);
     }
 }

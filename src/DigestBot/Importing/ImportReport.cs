@@ -25,6 +25,9 @@ public sealed record ImportReport(IReadOnlyList<FileImportOutcome> Files)
     public int Problems => Files.Sum(f => f.Problems.Count);
 
     public bool Clean => SkippedFiles == 0 && Problems == 0;
+
+    /// <summary>Stopped on request before every file was read: the figures are what was stored until then.</summary>
+    public bool Interrupted { get; init; }
 }
 
 /// <summary>An article read from a feed item, keyed by the item, with the hash of the item as the feed gave it.</summary>

@@ -10,7 +10,11 @@ public static class ImportingServiceCollectionExtensions
     {
         services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SeedsOptions>, SeedsOptionsValidator>();
-        services.AddSingleton(sp => new DocumentReader(sp.GetRequiredService<IOptions<SeedsOptions>>().Value.MaxFileBytes));
+        services.AddSingleton(sp =>
+        {
+            var seeds = sp.GetRequiredService<IOptions<SeedsOptions>>().Value;
+            return new DocumentReader(seeds.MaxFileBytes, seeds.MaxArticleBytes);
+        });
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<SeedSync>();
         return services;

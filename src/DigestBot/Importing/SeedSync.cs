@@ -52,6 +52,9 @@ public sealed class SeedSync(
         }
 
         var report = await importer.ImportAsync(changed, cancellationToken);
+
+        // An import stopped part-way leaves its files to be read again next time.
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var file in report.Files)
         {
             // A skipped file is remembered too: it is tried again only once it changes.

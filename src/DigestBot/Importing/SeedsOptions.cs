@@ -17,8 +17,12 @@ public sealed class SeedsOptions
     /// <summary>How often the folder is rescanned, besides file-system notifications, which some file systems drop.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Larger files are skipped without being read.</summary>
-    public long MaxFileBytes { get; set; } = DocumentReader.DefaultMaxBytes;
+    /// <summary>A one-article file (plain text, Markdown) or a JSON Feed that is larger is skipped without being read.</summary>
+    public long MaxFileBytes { get; set; } = DocumentReader.DefaultMaxFileBytes;
+
+    /// <summary>A JSON line or a feed item that is larger is a problem of its file; the file's other articles are imported.
+    /// JSON Lines and RSS or Atom files are read article by article, so this, not the file's size, bounds the memory.</summary>
+    public long MaxArticleBytes { get; set; } = DocumentReader.DefaultMaxArticleBytes;
 }
 
 internal sealed class SeedsOptionsValidator : IValidateOptions<SeedsOptions>
@@ -39,6 +43,11 @@ internal sealed class SeedsOptionsValidator : IValidateOptions<SeedsOptions>
         if (options.MaxFileBytes < 1024)
         {
             failures.Add("Seeds:MaxFileBytes (env Seeds__MaxFileBytes) must be at least 1024.");
+        }
+
+        if (options.MaxArticleBytes < 1024)
+        {
+            failures.Add("Seeds:MaxArticleBytes (env Seeds__MaxArticleBytes) must be at least 1024.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

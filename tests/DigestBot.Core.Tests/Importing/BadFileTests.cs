@@ -34,7 +34,7 @@ public class BadFileTests
     [Fact]
     public void A_file_over_the_limit_is_skipped_with_its_size()
     {
-        var result = new DocumentReader(maxBytes: 100).Read("big.txt", new byte[101]);
+        var result = new DocumentReader(maxFileBytes: 100).Read("big.txt", new byte[101]);
 
         result.SkipReason.Should().Be("too large: 101 bytes, the limit is 100 (Seeds:MaxFileBytes)");
     }
@@ -72,6 +72,6 @@ public class BadFileTests
     {
         var content = "Short title here\n\nOne real paragraph of the article."u8.ToArray();
 
-        new DocumentReader(maxBytes: content.Length).Read("edge.txt", content).Skipped.Should().BeFalse();
+        new DocumentReader(maxFileBytes: content.Length).Read("edge.txt", content).Skipped.Should().BeFalse();
     }
 }

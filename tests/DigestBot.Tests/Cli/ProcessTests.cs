@@ -162,6 +162,85 @@ public class ProcessTests
         (await error).Should().NotContain(FakeBotApi.Token, "the token is never logged");
     }
 
+    [Fact]
+    public async Task SIGTERM_during_an_import_stops_after_a_stored_batch_prints_the_summary_and_exits_130()
+    {
+        using var folder = new TempFolder();
+        const int total = 20_000;
+        var bulk = folder.Write("bulk.jsonl", string.Join('\n', Enumerable.Range(1, total).Select(i =>
+            $$"""{"id": "{{i}}", "title": "Новость {{i}}", "body": "Маслихат города рассмотрел вопрос номер {{i}} о благоустройстве дворов. Решение по вопросу {{i}} примут через неделю."}""")));
+        var environment = Environment(folder);
+
+        var startInfo = new ProcessStartInfo("dotnet", [Executable, "import", bulk])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await StoredArticlesAsync(folder) == 0)
+        {
+            process.HasExited.Should().BeFalse("the import is still reading the file");
+            DateTime.UtcNow.Should().BeBefore(deadline, "the first batch is stored within two minutes");
+            await Task.Delay(100);
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using (var wait = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+
+        process.ExitCode.Should().Be(130, await output + await error);
+        var summary = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which;
+        var added = int.Parse(summary.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        summary.Should().Be($"1 file(s): {added} added, 0 updated, 0 unchanged, 0 skipped, 0 item problem(s).");
+        added.Should().BeGreaterThan(0).And.BeLessThan(total, "the import stopped before the end of the file");
+        (await StoredArticlesAsync(folder)).Should().Be(added, "what the summary counts is what is stored");
+        (await error).Should().Contain("interrupted");
+
+        var again = await CommandLine.RunAsync("dotnet", [Executable, "import", bulk], TimeSpan.FromMinutes(3), folder.Path, environment: environment);
+
+        again.ExitCode.Should().Be(0, again.Error);
+        again.Output.Trim().Should().Be($"1 file(s): {total - added} added, 0 updated, {added} unchanged, 0 skipped, 0 item problem(s).");
+        (await StoredArticlesAsync(folder)).Should().Be(total);
+    }
+
+    private static async Task<long> StoredArticlesAsync(TempFolder folder)
+    {
+        if (!File.Exists(folder.File("bot.db")))
+        {
+            return 0;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("bot.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Articles\"";
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The tables are not migrated yet.
+            return 0;
+        }
+    }
+
     private static async Task<HttpStatusCode> WaitForHealthAsync(HttpClient http, Process process)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -136,7 +136,7 @@ public class ArticleImporterTests
         var good = host.Folder.Write("in/good.md", Story);
         var empty = host.Folder.Write("in/empty.txt", "   \n\n  ");
         var binary = host.Folder.Write("in/image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]);
-        var huge = host.Folder.Write("in/huge.txt", new string('а', (int)host.Get<Core.Importing.DocumentReader>().MaxBytes + 10));
+        var huge = host.Folder.Write("in/huge.txt", new string('а', (int)host.Get<Core.Importing.DocumentReader>().MaxFileBytes + 10));
         var missing = host.Folder.File("in/missing.txt");
 
         var report = await importer.ImportAsync([empty, binary, good, huge, missing], CancellationToken.None);
@@ -145,9 +145,25 @@ public class ArticleImporterTests
         report.SkippedFiles.Should().Be(4);
         report.Files.Where(f => f.Skipped).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.SkipReason));
         var reader = host.Get<Core.Importing.DocumentReader>();
-        report.Files.Single(f => f.Path == huge).SkipReason.Should().Be(reader.TooLarge(2 * (reader.MaxBytes + 10)), "the size is in bytes, two per Cyrillic letter");
+        report.Files.Single(f => f.Path == huge).SkipReason.Should().Be(reader.TooLarge(2 * (reader.MaxFileBytes + 10)), "the size is in bytes, two per Cyrillic letter");
         await using var db = host.Db();
         (await db.Articles.CountAsync()).Should().Be(6, "the five seeds stay and the good file is added");
+    }
+
+    [Fact]
+    public async Task An_escaped_NUL_in_a_long_json_lines_body_is_dropped_and_the_whole_body_stored()
+    {
+        await using var host = await TestHost.StartAsync();
+        var filler = string.Join(' ', Enumerable.Repeat("Депутаты обсудили поправки к бюджету на следующий год.", 30));
+        var path = host.Folder.Write("in/bulk.jsonl", $$"""{"id": "nul", "title": "Закон принят", "body": "{{filler}} Сенат одобрил закон.\u0000Закон вступит в силу через десять дней."}""");
+
+        var report = await host.Get<ArticleImporter>().ImportAsync([path], CancellationToken.None);
+
+        report.Added.Should().Be(1);
+        await using var db = host.Db();
+        var article = await db.Articles.SingleAsync();
+        article.Body.Should().EndWith("Закон вступит в силу через десять дней.").And.NotContain("\0");
+        article.WordCount.Should().Be(Core.Importing.ArticleDraft.CountWords(article.Body));
     }
 
     [Fact]
