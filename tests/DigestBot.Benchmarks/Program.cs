@@ -16,7 +16,7 @@ return command switch
 {
     "import" => await ImportBench.RunAsync(Count(10_000)),
     "import-large" => await LargeImportBench.RunAsync(Count(100), args.Contains("--raise-cap")),
-    "updates" => await UpdatesBench.RunAsync(Count(10_000)),
+    "updates" => await UpdatesBench.RunAsync(Count(10_000), int.TryParse(Option("--concurrency"), out var concurrency) && concurrency > 0 ? concurrency : 1),
     "summaries" => SummariesBench.Run(Count(5_000)),
     "read" => ReadBench.Run(Count(2_000)),
     "digest" => DigestBench.Run(Count(5_000)),
@@ -35,7 +35,8 @@ static int Usage()
     Console.WriteLine("  import-large [100] [--raise-cap]  write a JSON Lines file of about N MB and import it with digestbot import");
     Console.WriteLine("                   in its own process; print articles/s and the peak working set (--raise-cap: Seeds:MaxFileBytes");
     Console.WriteLine("                   above the file's size)");
-    Console.WriteLine("  updates [10000]  drive mixed updates through the dispatcher and handlers on the seed store");
+    Console.WriteLine("  updates [10000] [--concurrency 1]  drive mixed updates through the dispatcher and handlers on the seed store,");
+    Console.WriteLine("                   that many at a time");
     Console.WriteLine("  summaries [5000] summarize generated 800-word ru and kk articles on one core");
     Console.WriteLine("  read [2000]      read generated scraped pages and the seeds on one thread");
     Console.WriteLine("  digest [5000]    compose daily digests from generated ru and kk candidates");

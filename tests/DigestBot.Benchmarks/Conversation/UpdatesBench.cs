@@ -24,7 +24,8 @@ public static class UpdatesBench
         "/search Тоқаев", "/search \"народа Казахстана\" -Алматы", "/search диплом*", "/search несуществующее", "hello", "/weather",
     ];
 
-    public static async Task<int> RunAsync(int count)
+    /// <param name="concurrency">Updates handled at once, as many chats writing at the same moment would be.</param>
+    public static async Task<int> RunAsync(int count, int concurrency = 1)
     {
         var work = Path.Combine(Path.GetTempPath(), "digestbot-bench-updates-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -59,17 +60,22 @@ public static class UpdatesBench
 
             var latencies = new double[updates.Length];
             var total = Stopwatch.StartNew();
-            for (var i = 0; i < updates.Length; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await dispatcher.DispatchAsync(updates[i], replies, CancellationToken.None);
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, updates.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+                async (i, _) =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await dispatcher.DispatchAsync(updates[i], replies, CancellationToken.None);
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                });
 
             total.Stop();
             var byKind = updates.Select((u, i) => (Kind: KindOf(u), Latency: latencies[i])).GroupBy(x => x.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             Array.Sort(latencies);
-            Console.WriteLine($"updates: {count:N0} mixed updates (commands in ru/kk/en, button presses, text) on the seed store, one at a time");
+            Console.WriteLine(
+                $"updates: {count:N0} mixed updates (commands in ru/kk/en, button presses, text) on the seed store, " +
+                (concurrency == 1 ? "one at a time" : $"{concurrency} at a time"));
             Console.WriteLine($"  throughput : {count / total.Elapsed.TotalSeconds:N0} updates/s");
             Console.WriteLine($"  latency    : p50 {Percentile(latencies, 0.50):F2} ms, p95 {Percentile(latencies, 0.95):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms");
             foreach (var kind in byKind)
