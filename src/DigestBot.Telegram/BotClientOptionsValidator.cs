@@ -67,6 +67,7 @@ internal sealed partial class BotClientOptionsValidator(string sectionName) : IV
 
     private string Setting(string key) => $"{sectionName}:{key} (env {sectionName.Replace(":", "__", StringComparison.Ordinal)}__{key.Replace(":", "__", StringComparison.Ordinal)})";
 
-    [GeneratedRegex(@"^[0-9]+:[A-Za-z0-9_-]+\z")]
+    // Telegram.Bot takes a bot id of at most 16 digits; a longer one would pass here and fail when the client is made.
+    [GeneratedRegex(@"^[0-9]{1,16}:[A-Za-z0-9_-]+\z")]
     private static partial Regex TokenPattern();
 }

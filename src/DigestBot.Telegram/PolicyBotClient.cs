@@ -147,9 +147,10 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         {
             return await PostAsync(request, call, cancellationToken);
         }
-        catch (ApiRequestException exception) when (exception is { ErrorCode: 429, Parameters.RetryAfter: int seconds } && TimeSpan.FromSeconds(seconds) <= _options.MaxRetryAfter)
+        catch (ApiRequestException exception) when (exception is { ErrorCode: 429, Parameters.RetryAfter: int seconds })
         {
-            // Telegram holds back the whole bot, not one chat: every send waits it out, then the retry repeats this one.
+            // Telegram holds back the whole bot, not one chat: every send waits it out, however long, and the retry
+            // repeats this one when the wait is within Telegram:MaxRetryAfter (else this call fails at once).
             _metrics.FloodWait();
             if (_limiter.Pause(TimeSpan.FromSeconds(seconds)))
             {

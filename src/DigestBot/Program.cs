@@ -33,6 +33,12 @@ catch (StorageUnavailableException ex)
     Console.Error.WriteLine($"digestbot: storage: {ex.Message}");
     return 4;
 }
+catch (OperationCanceledException)
+{
+    // Ctrl+C or SIGTERM stopped a verb between its own checkpoints; what it finished is kept, as the verb says.
+    Console.Error.WriteLine("digestbot: stopped");
+    return 130;
+}
 catch (Exception ex) when (StorageFaults.Describe(ex) is { } cause)
 {
     // The store failed after start-up (a full disk, a damaged page): the same one line and exit code, never a stack trace.

@@ -53,13 +53,14 @@ public static class BackupCommand
     // The copy is written next to the target and renamed when complete: a file under the target's name is always whole.
     private static int Copy(string store, string source, string target, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = $"{target}.partial";
-        File.Delete(partial);
         var clock = Stopwatch.StartNew();
         ProgressLine? progress = null;
         try
         {
+            // Inside the handler: a folder the bot may not write is one line, not a stack trace.
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Delete(partial);
             var articles = SqliteBackup.Copy(
                 source,
                 partial,

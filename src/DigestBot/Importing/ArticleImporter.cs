@@ -43,18 +43,21 @@ public sealed class ArticleImporter(
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = Task.Run(() => ReadAllAsync(paths, batches.Writer, stopReading.Token), CancellationToken.None);
             var tallies = new List<Tally>();
+            var interrupted = false;
             try
             {
                 await foreach (var batch in batches.Reader.ReadAllAsync(CancellationToken.None))
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
+                        interrupted = true;
                         break;
                     }
 
-                    // A batch once begun is stored whole: the summary then tells exactly what is in the store.
-                    tallies.AddRange(batch.Files);
+                    // A batch once begun is stored whole, and only then are its files counted: the summary tells exactly
+                    // what is in the store.
                     await StoreOrStopAsync(batch, tallies);
+                    tallies.AddRange(batch.Files);
                 }
             }
             finally
@@ -66,11 +69,12 @@ public sealed class ArticleImporter(
                 }
                 catch (OperationCanceledException) when (stopReading.IsCancellationRequested)
                 {
-                    // Stopped on purpose.
+                    // Stopped on purpose: by the signal, or because storing ended first.
+                    interrupted |= cancellationToken.IsCancellationRequested;
                 }
             }
 
-            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]) { Interrupted = cancellationToken.IsCancellationRequested };
+            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]) { Interrupted = interrupted };
             metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
             return report;
         }
@@ -180,7 +184,17 @@ public sealed class ArticleImporter(
 
         using (stream)
         {
-            tally.Document = reader.Open(Path.GetFileName(tally.Path), stream);
+            try
+            {
+                tally.Document = reader.Open(Path.GetFileName(tally.Path), stream);
+            }
+            catch (IOException ex)
+            {
+                // A file cut short while it is read (still being copied into the seeds folder, say) costs only itself.
+                tally.SkipReason = $"unreadable: {ex.Message}";
+                yield break;
+            }
+
             using (drafts = tally.Document.Articles().GetEnumerator())
             {
                 while (true)
@@ -279,6 +293,13 @@ public sealed class ArticleImporter(
             var draft = item.Draft;
             if (origins.TryGetValue(item.Key, out var origin))
             {
+                if (origin.Article is { Id: 0 })
+                {
+                    // The key came twice in this batch (one JSON Lines id on two lines, say): the first text stands.
+                    item.File.Unchanged++;
+                    continue;
+                }
+
                 origin.EntryHash = item.EntryHash ?? origin.EntryHash;
                 if (origin.ContentHash == draft.ContentHash)
                 {

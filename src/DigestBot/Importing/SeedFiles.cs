@@ -51,7 +51,7 @@ public static class SeedFiles
         {
             if (!read.Add(folder.Real))
             {
-                found.Add(new SeedFile(folder.Path, $"a link to a folder already read ({folder.Real})"));
+                found.Add(new SeedFile(folder.Path, $"a folder already read, through a link or another path ({folder.Real})"));
                 continue;
             }
 

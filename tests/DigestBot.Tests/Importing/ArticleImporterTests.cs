@@ -51,6 +51,22 @@ public class ArticleImporterTests
     }
 
     [Fact]
+    public async Task One_id_on_two_lines_of_a_json_lines_file_keeps_the_first_text()
+    {
+        await using var host = await TestHost.StartAsync();
+        var file = host.Folder.Write("in/dup.jsonl",
+            "{\"id\": \"a-1\", \"title\": \"Курс тенге\", \"text\": \"Курс тенге укрепился к доллару на утренних торгах биржи.\"}\n" +
+            "{\"id\": \"a-1\", \"title\": \"Курс тенге\", \"text\": \"Курс тенге ослаб к доллару на вечерних торгах биржи.\"}\n");
+
+        var report = await host.Get<ArticleImporter>().ImportAsync([file], CancellationToken.None);
+
+        report.Added.Should().Be(1);
+        report.Unchanged.Should().Be(1);
+        await using var db = host.Db();
+        (await db.Articles.SingleAsync()).Body.Should().Contain("укрепился");
+    }
+
+    [Fact]
     public async Task The_same_text_under_another_file_name_is_one_article()
     {
         await using var host = await TestHost.StartAsync();

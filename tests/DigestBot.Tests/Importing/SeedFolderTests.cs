@@ -27,9 +27,9 @@ public sealed class SeedFolderTests
         report.Added.Should().Be(2);
         report.Files.Where(f => f.Skipped).Select(f => (Path.GetRelativePath(seeds, f.Path), f.SkipReason)).Should().BeEquivalentTo(new[]
         {
-            ("a", $"a link to a folder already read ({seeds})"),
-            ("b", $"a link to a folder already read ({seeds})"),
-            (Path.Combine("inner", "up"), $"a link to a folder already read ({seeds})"),
+            ("a", $"a folder already read, through a link or another path ({seeds})"),
+            ("b", $"a folder already read, through a link or another path ({seeds})"),
+            (Path.Combine("inner", "up"), $"a folder already read, through a link or another path ({seeds})"),
         });
         await using var db = host.Db();
         (await db.ArticleOrigins.CountAsync()).Should().Be(2, "each file is stored under one path");

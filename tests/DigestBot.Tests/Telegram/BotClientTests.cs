@@ -188,6 +188,23 @@ public sealed class BotClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_limit_beyond_MaxRetryAfter_still_holds_back_every_other_send_for_its_retry_after()
+    {
+        _api.Enqueue("sendMessage",
+            FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120),
+            FakeAnswer.Ok(BotJson.Message(9, 43, "next")));
+        await using var bot = Harness(options => options.MaxRetryAfter = TimeSpan.FromSeconds(60));
+        var failed = () => bot.Client.SendMessage(42, "hi");
+        await failed.Should().ThrowAsync<ApiRequestException>();
+        var before = _time.GetUtcNow();
+
+        var next = await bot.Client.SendMessage(43, "next");
+
+        next.MessageId.Should().Be(9);
+        (_time.GetUtcNow() - before).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(119), "Telegram holds back the whole bot, not one call");
+    }
+
+    [Fact]
     public async Task Flood_limits_stop_being_waited_out_after_MaxRetries()
     {
         var flood = FakeAnswer.Error(429, "Too Many Requests: retry after 1", retryAfter: 1);
