@@ -79,8 +79,11 @@ public sealed partial class UpdatePoller(
                     cancellationToken);
                 errorDelay = FirstErrorDelay;
 
-                if (answer.Length == 0)
+                var updates = answer.Select(UpdateJson.Read).OfType<IncomingUpdate>().OrderBy(update => update.Id).ToList();
+                if (updates.Count == 0)
                 {
+                    // Nothing to take, not even elements without an update_id to move the offset past: wait before asking
+                    // again rather than spin on the same answer.
                     var early = MinimumPollInterval - timeProvider.GetElapsedTime(asked);
                     if (early > TimeSpan.Zero)
                     {
@@ -90,7 +93,7 @@ public sealed partial class UpdatePoller(
                     continue;
                 }
 
-                foreach (var update in answer.Select(UpdateJson.Read).OfType<IncomingUpdate>().OrderBy(update => update.Id))
+                foreach (var update in updates)
                 {
                     // The rest of the batch is not confirmed, so the server hands it to the next start.
                     cancellationToken.ThrowIfCancellationRequested();

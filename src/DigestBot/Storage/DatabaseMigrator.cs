@@ -32,6 +32,13 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
         await using var db = factory.CreateDbContext();
         try
         {
+            if (factory.SqliteConnectionString is not null && start == StorageStart.AsIs && !File.Exists(factory.StoreName))
+            {
+                // Checking a store that is not there must not leave an empty one behind (a typo in --db).
+                throw new StorageUnavailableException(
+                    $"ConnectionStrings:Articles (env ConnectionStrings__Articles) names no SQLite file: '{factory.StoreName}' does not exist.");
+            }
+
             if (factory.SqliteConnectionString is not null && Path.GetDirectoryName(factory.StoreName) is { Length: > 0 } folder)
             {
                 Directory.CreateDirectory(folder);

@@ -67,6 +67,21 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_store_that_is_not_there_is_one_line_and_exit_4_and_is_not_created()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("typo/digestbot.db");
+        var executable = Path.Combine(AppContext.BaseDirectory, "digestbot.dll");
+
+        var check = await CommandLine.RunAsync("dotnet", [executable, "check", "--db", db], TimeSpan.FromMinutes(2), folder.Path);
+
+        check.ExitCode.Should().Be(4, check.Output + check.Error);
+        check.Error.Should().Be(
+            $"digestbot: storage: ConnectionStrings:Articles (env ConnectionStrings__Articles) names no SQLite file: '{db}' does not exist.\n");
+        File.Exists(db).Should().BeFalse("checking must not leave an empty store behind");
+    }
+
+    [Fact]
     public async Task A_corrupt_file_fails_with_5_and_one_line_saying_so_and_repair_leaves_it_alone()
     {
         using var folder = new TempFolder();

@@ -74,6 +74,25 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waits_between_answers_holding_nothing_it_can_take_instead_of_spinning()
+    {
+        var time = new TestTimeProvider(autoAdvance: false);
+        _api.AnswerByDefault("getUpdates", FakeAnswer.OkRaw("""[{"message":{"text":"no update_id"}}, 42]"""));
+        await using var bot = Harness(time, _handler, new InMemoryUpdateOffsetStore());
+        using var stop = new CancellationTokenSource();
+        var polling = bot.Poller.RunAsync(stop.Token);
+
+        await WaitForAsync(() => _api.RequestsFor("getUpdates").Count == 1 && time.PendingTimers == 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var pollsWhileTimeStood = _api.RequestsFor("getUpdates").Count;
+        await stop.CancelAsync();
+        await polling;
+
+        pollsWhileTimeStood.Should().Be(1);
+        _handler.Handled.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_failing_handler_does_not_stop_polling()
     {
         var handler = new RecordingUpdateHandler(failingUpdateIds: 1);
