@@ -14,7 +14,7 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 
 return command switch
 {
-    "import" => await ImportBench.RunAsync(Count(10_000)),
+    "import" => await ImportBench.RunAsync(Count(10_000), args.Contains("--floor")),
     "import-large" => await LargeImportBench.RunAsync(Count(100), args.Contains("--raise-cap")),
     "updates" => await UpdatesBench.RunAsync(Count(10_000), int.TryParse(Option("--concurrency"), out var concurrency) && concurrency > 0 ? concurrency : 1),
     "summaries" => SummariesBench.Run(Count(5_000)),
@@ -31,7 +31,8 @@ return command switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DigestBot.Benchmarks -- <bench> [count]");
-    Console.WriteLine("  import [10000]   import generated scraped pages into a fresh SQLite file");
+    Console.WriteLine("  import [10000] [--floor]  import generated scraped pages into a fresh SQLite file; --floor also writes the");
+    Console.WriteLine("                   same rows into a bare SQLite file with an FTS5 index and prints the import's share of that rate");
     Console.WriteLine("  import-large [100] [--raise-cap]  write a JSON Lines file of about N MB and import it with digestbot import");
     Console.WriteLine("                   in its own process; print articles/s and the peak working set (--raise-cap: Seeds:MaxFileBytes");
     Console.WriteLine("                   above the file's size)");
