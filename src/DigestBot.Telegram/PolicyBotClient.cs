@@ -252,7 +252,8 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
             Delay = options.RetryBaseDelay,
             // The cap applies to the backoff only; a flood limit's retry_after is bounded by MaxRetryAfter instead.
             MaxDelay = MaxBackoff,
-            ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Exception is { } exception && IsRetryable(exception, options.MaxRetryAfter)),
+            ShouldHandle = arguments => ValueTask.FromResult(
+                arguments.Outcome.Exception is { } exception && IsRetryable(exception, options.MaxRetryAfter, arguments.Context.OperationKey)),
             DelayGenerator = arguments => ValueTask.FromResult(
                 arguments.Outcome.Exception is ApiRequestException { Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),
             OnRetry = arguments =>
@@ -263,11 +264,23 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         }).Build();
     }
 
-    /// <summary>A flood limit within bounds, a server error or a dropped connection: repeating the request may succeed.</summary>
-    internal static bool IsRetryable(Exception exception, TimeSpan maxRetryAfter) => exception switch
+    /// <summary>A flood limit within bounds, a server error or a dropped connection: repeating the request may succeed.
+    /// A new message is repeated only when Telegram cannot have taken it (a flood limit, a connection never made): a
+    /// server error or a connection lost after the request went out may hide a message sent, and a reader would get it
+    /// twice; the bot prefers a gap the log explains, as for digests.</summary>
+    internal static bool IsRetryable(Exception exception, TimeSpan maxRetryAfter, string? method = null) => exception switch
     {
         ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: int seconds } => TimeSpan.FromSeconds(seconds) <= maxRetryAfter,
-        ApiRequestException { ErrorCode: 429 or >= 500 } => true,
+        ApiRequestException { ErrorCode: 429 } => true,
+        _ when method == "sendMessage" => exception is RequestException
+        {
+            InnerException: HttpRequestException
+            {
+                HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                    or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+            },
+        },
+        ApiRequestException { ErrorCode: >= 500 } => true,
         ApiRequestException => false,
         RequestException transport => transport.InnerException is HttpRequestException || transport.HttpStatusCode >= HttpStatusCode.InternalServerError,
         _ => false,

@@ -262,6 +262,22 @@ public sealed class BotClientTests : IAsyncLifetime
         _api.Requests.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("server error")]
+    [InlineData("dropped after the request went out")]
+    public async Task A_new_message_that_Telegram_may_have_taken_is_not_sent_twice(string failure)
+    {
+        _api.Enqueue("sendMessage",
+            failure == "server error" ? FakeAnswer.Error(502, "Bad Gateway") : FakeAnswer.Drop(),
+            FakeAnswer.Ok(BotJson.Message(8, 42, "hi")));
+        await using var bot = Harness();
+
+        var act = () => bot.Client.SendMessage(42, "hi");
+
+        await act.Should().ThrowAsync<RequestException>();
+        _api.RequestsFor("sendMessage").Should().ContainSingle("a reader would rather miss a message than get it twice");
+    }
+
     [Fact]
     public async Task Dropped_connection_is_repeated()
     {
