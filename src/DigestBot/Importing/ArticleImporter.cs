@@ -74,9 +74,7 @@ public sealed class ArticleImporter(
                 }
             }
 
-            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]) { Interrupted = interrupted };
-            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
-            return report;
+            return Report(tallies, interrupted);
         }
         finally
         {
@@ -234,10 +232,16 @@ public sealed class ArticleImporter(
                 tally.Counts = counts;
             }
 
-            var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]);
-            metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
-            throw new ImportStoppedException(report, ex);
+            throw new ImportStoppedException(Report(tallies, interrupted: false), ex);
         }
+    }
+
+    /// <summary>What the stored files amount to, counted once in the import metrics.</summary>
+    private ImportReport Report(List<Tally> tallies, bool interrupted)
+    {
+        var report = new ImportReport([.. tallies.Select(t => t.ToOutcome())]) { Interrupted = interrupted };
+        metrics.ArticlesImported(report.Added, report.Updated, report.Unchanged, report.SkippedFiles + report.Problems);
+        return report;
     }
 
     /// <summary>Summaries and topics for a batch, worked out in parallel here rather than in the one writer.</summary>

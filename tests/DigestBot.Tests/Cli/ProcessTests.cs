@@ -117,19 +117,7 @@ public class ProcessTests
         environment["Logging__Console__FormatterName"] = "json";
         environment["Seeds__Watch"] = "false";
 
-        var startInfo = new ProcessStartInfo("dotnet", [Executable, "run"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder.Path,
-        };
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        using var process = Process.Start(startInfo)!;
+        using var process = Start(folder, environment, "run");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
@@ -171,19 +159,7 @@ public class ProcessTests
             $$"""{"id": "{{i}}", "title": "Новость {{i}}", "body": "Маслихат города рассмотрел вопрос номер {{i}} о благоустройстве дворов. Решение по вопросу {{i}} примут через неделю."}""")));
         var environment = Environment(folder);
 
-        var startInfo = new ProcessStartInfo("dotnet", [Executable, "import", bulk])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder.Path,
-        };
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        using var process = Process.Start(startInfo)!;
+        using var process = Start(folder, environment, "import", bulk);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
@@ -325,5 +301,23 @@ public class ProcessTests
         environment["Telegram__Token"] = "123456:process-test";
         environment["Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}";
         return environment;
+    }
+
+    /// <summary>Starts the executable in the folder with the environment, its output read by the caller.</summary>
+    private static Process Start(TempFolder folder, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet", [Executable, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return Process.Start(startInfo)!;
     }
 }
