@@ -15,7 +15,7 @@ namespace DigestBot.Core.Search;
 public static class SearchAnalyzer
 {
     /// <summary>Stored with the index: a change of the analysis here must bump it so that the index is rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Longer "words" (base64, run-together junk) are neither indexed nor searched for.</summary>
     public const int MaxTermLength = 64;
@@ -94,8 +94,59 @@ public static class SearchAnalyzer
             : Remember(cache, new string(normalized), Term(new string(normalized), language));
     }
 
-    /// <summary>The index terms a query word may match, one per language that stems it differently; empty for a stop word of any language.</summary>
+    /// <summary>The index terms a query word may match: its own terms (see <see cref="ExactQueryTerms"/>) and those of
+    /// the forms it takes in the other languages' articles, so that "Токаев" finds "Тоқаевтың" and "Костанайская"
+    /// finds "Қостанай облысы"; empty for a stop word of any language.</summary>
     public static IReadOnlyList<string> QueryTerms(ReadOnlySpan<char> word)
+    {
+        var own = ExactQueryTerms(word);
+        if (own.Count == 0)
+        {
+            return own;
+        }
+
+        var folded = Fold(Tokenizer.Normalize(word));
+        var terms = new List<string>(own);
+
+        // A stem of one language through another's stemmer: "астанада" loses the Kazakh locative, then "астана" the
+        // Russian ending, and meets "Астане".
+        foreach (var term in own)
+        {
+            foreach (var language in LanguageCodes.All)
+            {
+                Add(terms, Term(term, language));
+            }
+        }
+
+        var places = own.SelectMany(CrossLanguage.PlacesOf).Distinct(StringComparer.Ordinal).ToList();
+        IEnumerable<string> forms = [.. places, .. CrossLanguage.EquivalentsOf(own), .. CrossLanguage.KazakhVowelsOf(folded)];
+        if (CrossLanguage.Transliterate(folded) is { } transliterated)
+        {
+            forms = forms.Append(transliterated);
+        }
+
+        foreach (var form in forms.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var term in OwnTerms(form))
+            {
+                Add(terms, term);
+            }
+        }
+
+        foreach (var stem in own.Prepend(folded).Concat(places.SelectMany(OwnTerms)).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var form in CrossLanguage.AffixedForms(stem))
+            {
+                Add(terms, form);
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The index terms of a query word in its own spelling, one per language that stems it differently, as
+    /// phrases and exclusions use them; empty for a stop word of any language.</summary>
+    public static IReadOnlyList<string> ExactQueryTerms(ReadOnlySpan<char> word)
     {
         var normalized = Tokenizer.Normalize(word);
         if (normalized.Length > MaxTermLength || LanguageCodes.All.Any(language => StopWords.For(language).Contains(normalized)))
@@ -103,6 +154,12 @@ public static class SearchAnalyzer
             return [];
         }
 
+        return OwnTerms(normalized);
+    }
+
+    /// <summary>The terms of a normalized word in every language, also of its folded form.</summary>
+    internal static List<string> OwnTerms(string normalized)
+    {
         // Stemming the folded word too lets "халкы", typed without Kazakh letters, lose its ending like "халқы";
         // х as к lets the Russian "Казахстан" meet the Kazakh "Қазақстан", in queries only so that documents keep both.
         var folded = Fold(normalized);
@@ -117,14 +174,6 @@ public static class SearchAnalyzer
         }
 
         return terms;
-
-        static void Add(List<string> terms, string term)
-        {
-            if (term.Length > 0 && !terms.Contains(term))
-            {
-                terms.Add(term);
-            }
-        }
     }
 
     /// <summary>The index-term prefix a query prefix (<c>диплом*</c>) stands for, or null when too short to be useful:
@@ -150,6 +199,14 @@ public static class SearchAnalyzer
         }
 
         return shortest;
+    }
+
+    private static void Add(List<string> terms, string term)
+    {
+        if (term.Length > 0 && !terms.Contains(term))
+        {
+            terms.Add(term);
+        }
     }
 
     private static string Term(string normalized, Language language)

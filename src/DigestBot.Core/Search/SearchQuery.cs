@@ -20,6 +20,7 @@ public sealed class SearchQuery
     private readonly HashSet<string> exactTerms;
     private readonly string[] prefixes;
     private readonly HashSet<char> firstLetters;
+    private SearchQuery? ownForms;
 
     private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> required, IReadOnlyList<SearchTerm> excluded)
     {
@@ -40,9 +41,19 @@ public sealed class SearchQuery
     /// <summary>True when nothing is required: no documents match (a query of only exclusions or stop words).</summary>
     public bool IsEmpty => Required.Count == 0;
 
+    /// <summary>The same query with every word in its own forms only (<see cref="SearchAnalyzer.ExactQueryTerms"/>):
+    /// an article it matches outranks one that only the other languages' forms reach.</summary>
+    public SearchQuery OwnForms => ownForms ?? this;
+
     public static SearchQuery Parse(string? text)
     {
-        var parser = new Parser();
+        var query = Parse(text, crossLanguage: true);
+        return new SearchQuery(query.Required, query.Excluded) { ownForms = Parse(text, crossLanguage: false) };
+    }
+
+    private static SearchQuery Parse(string? text, bool crossLanguage)
+    {
+        var parser = new Parser(crossLanguage);
         if (!string.IsNullOrEmpty(text))
         {
             parser.Run(text.AsSpan(0, Math.Min(text.Length, MaxLength)));
@@ -110,7 +121,7 @@ public sealed class SearchQuery
     // Our terms hold only letters, digits and joiners, but a double quote inside an FTS5 string is doubled all the same.
     private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private sealed class Parser
+    private sealed class Parser(bool crossLanguage)
     {
         private bool pendingOr;
         private int words;
@@ -162,7 +173,9 @@ public sealed class SearchQuery
             var enumerator = new Tokenizer.WordEnumerator(text);
             while (enumerator.MoveNext() && words < MaxWords)
             {
-                if (SearchAnalyzer.QueryTerms(text[enumerator.Current]) is { Count: > 0 } variants)
+                // A phrase keeps to the words' own forms: their combinations with the other languages' forms are
+                // too many to search and would not stand side by side in one article anyway.
+                if (SearchAnalyzer.ExactQueryTerms(text[enumerator.Current]) is { Count: > 0 } variants)
                 {
                     positions.Add(variants);
                     words++;
@@ -191,7 +204,7 @@ public sealed class SearchQuery
                 var isLast = enumerator.Current.End.GetOffset(chunk.Length) == chunk.TrimEnd('*').Length;
                 SearchTerm? term = prefix && isLast
                     ? SearchAnalyzer.QueryPrefix(word) is { } stem ? new SearchTerm([[stem]], IsPrefix: true) : null
-                    : SearchAnalyzer.QueryTerms(word) is { Count: > 0 } variants ? new SearchTerm([variants], IsPrefix: false) : null;
+                    : Terms(word, excluded) is { Count: > 0 } variants ? new SearchTerm([variants], IsPrefix: false) : null;
                 if (term is not null)
                 {
                     Add(term, excluded);
@@ -199,6 +212,10 @@ public sealed class SearchQuery
                 }
             }
         }
+
+        // An exclusion removes the word in its own forms only, not every article that speaks of the same thing.
+        private IReadOnlyList<string> Terms(ReadOnlySpan<char> word, bool excluded) =>
+            excluded || !crossLanguage ? SearchAnalyzer.ExactQueryTerms(word) : SearchAnalyzer.QueryTerms(word);
 
         private void Add(SearchTerm term, bool excluded)
         {
@@ -237,6 +254,7 @@ public sealed record SearchTerm(IReadOnlyList<IReadOnlyList<string>> Words, bool
             sequences = sequences.SelectMany(sequence => variants.Select(variant => (IReadOnlyList<string>)[.. sequence, variant]));
         }
 
-        return sequences.Take(MaxSequences);
+        // The cap is for the combinations of a phrase; a single word keeps all its alternatives.
+        return Words.Count == 1 ? sequences : sequences.Take(MaxSequences);
     }
 }

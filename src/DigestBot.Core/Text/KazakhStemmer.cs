@@ -130,7 +130,7 @@ public sealed class KazakhStemmer : IStemmer
         return suffixLength == 1 ? vowels >= 2 && stem.Length >= 3 : vowels >= 1;
     }
 
-    // Native stems decide by their last vowel; loans ending in и, у, я, ю, э or ё take either ending.
+    // Native stems decide by their last vowel; loans ending in и, у, я, ю, э or ё, or in "-ев", take either ending.
     // The instrumental мен/бен/пен has no back variant.
     private static bool AgreesInHarmony(ReadOnlySpan<char> stem, string suffix)
     {
@@ -141,6 +141,13 @@ public sealed class KazakhStemmer : IStemmer
 
         var suffixVowel = suffix.AsSpan().IndexOfAny(Vowels);
         if (suffixVowel < 0)
+        {
+            return true;
+        }
+
+        // Russian surnames and loans in "-ев" (Тоқаев, Бейсенбаев) take the back endings of their earlier vowels:
+        // "Тоқаевтың", not "Тоқаевтің".
+        if (stem.EndsWith("ев", StringComparison.Ordinal))
         {
             return true;
         }

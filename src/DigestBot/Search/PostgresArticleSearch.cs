@@ -66,7 +66,8 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                 LIMIT @window)
             SELECT article_id,
                    ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization})
-                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
+                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife))
+                   * (CASE WHEN document @@ @own THEN 1.0 ELSE @otherForms END) AS score
             FROM newest
             ORDER BY score DESC, article_id DESC
             LIMIT @take OFFSET @skip
@@ -77,6 +78,8 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         page.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
         page.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, time.GetUtcNow());
         page.Parameters.AddWithValue("halfLife", SearchRanking.RecencyHalfLife.TotalSeconds);
+        page.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, PostgresTextSearch.Query(parsed.OwnForms)!);
+        page.Parameters.AddWithValue("otherForms", SearchRanking.OtherFormsWeight);
         page.Parameters.AddWithValue("take", Math.Max(0, take));
         page.Parameters.AddWithValue("skip", Math.Max(0, skip));
 

@@ -52,7 +52,9 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         await using var page = Command(
             connection,
             $"""
-            SELECT Id, rank * (1.0 + $boost / (1.0 + max(0, $now - dated) / $halfLife)) AS score
+            SELECT Id, rank * (1.0 + $boost / (1.0 + max(0, $now - dated) / $halfLife))
+                   * (CASE WHEN $own IS NULL OR EXISTS (SELECT 1 FROM ArticleSearch own WHERE own.ArticleSearch MATCH $own AND own.rowid = Id)
+                           THEN 1.0 ELSE $otherForms END) AS score
             FROM (
                 SELECT a.Id AS Id, {Bm25} AS rank, coalesce(a.PublishedAt, a.ImportedAt) AS dated
                 {Matching}
@@ -67,6 +69,9 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         page.Parameters.AddWithValue("$boost", SearchRanking.RecencyBoost);
         page.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         page.Parameters.AddWithValue("$halfLife", SearchRanking.RecencyHalfLife.TotalMilliseconds);
+        // Only the window's rows are asked whether the words' own forms match them too, each by its rowid.
+        page.Parameters.AddWithValue("$own", parsed.OwnForms.ToFts5() is { } own && own != match ? own : DBNull.Value);
+        page.Parameters.AddWithValue("$otherForms", SearchRanking.OtherFormsWeight);
         page.Parameters.AddWithValue("$take", take);
         page.Parameters.AddWithValue("$skip", Math.Max(0, skip));
 

@@ -32,6 +32,7 @@ public class SearchRelevanceTests(SearchCorpus corpus, ITestOutputHelper output)
 
         answerable.Average(r => r.Recall).Should().BeGreaterThanOrEqualTo(0.9);
         answerable.Average(r => r.ReciprocalRank).Should().BeGreaterThanOrEqualTo(0.9);
+        results.Where(r => r.Kind == "crosslang").Concat(heldOut).Average(r => r.Recall).Should().BeGreaterThanOrEqualTo(0.8);
     }
 
     private async Task<List<(string Kind, double Recall, double ReciprocalRank)>> EvaluateAsync(string fileName)
