@@ -44,6 +44,21 @@ public class SearchAnalyzerTests
     [InlineData("халкы", Language.Kk, "халқы")]
     [InlineData("кокпар", Language.Kk, "көкпар")]
     [InlineData("пенсия", Language.Ru, "пенсии")]
+    [InlineData("Тоқаев", Language.Kk, "Тоқаевтың")]
+    [InlineData("Тоқаевтың", Language.Ru, "Токаева")]
+    [InlineData("Астанада", Language.Ru, "Астане")]
+    [InlineData("Туркестан", Language.Kk, "Түркістан")]
+    [InlineData("Мангистау", Language.Kk, "Маңғыстау")]
+    [InlineData("Костанайская", Language.Kk, "Қостанай")]
+    [InlineData("Қостанай", Language.Ru, "Костанайской")]
+    [InlineData("Қарағанды", Language.Ru, "Карагандинской")]
+    [InlineData("казахстанские", Language.Kk, "қазақстандық")]
+    [InlineData("компании", Language.Kk, "компаниялардың")]
+    [InlineData("Kazakhstan", Language.Ru, "Казахстана")]
+    [InlineData("Астана", Language.En, "Astana")]
+    [InlineData("корь", Language.Kk, "қызылшаға")]
+    [InlineData("курултай", Language.Kk, "құрылтайдың")]
+    [InlineData("growth", Language.Ru, "рост")]
     public void A_query_word_matches_the_forms_documents_store(string queryWord, Language documentLanguage, string documentWord) =>
         SearchAnalyzer.QueryTerms(queryWord).Should().Contain(SearchAnalyzer.DocumentTerm(documentWord, documentLanguage));
 

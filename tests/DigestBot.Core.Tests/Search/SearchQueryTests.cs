@@ -18,7 +18,25 @@ public partial class SearchQueryTests
     [InlineData("мектеп -\"мектеп салу\"", "(\"мектеп\") NOT (\"мектеп сал\" OR \"мектеп салу\")")]
     [InlineData("Мектеп и the", "\"мектеп\"")]
     public void Each_syntax_becomes_quoted_terms(string query, string expression) =>
-        SearchQuery.Parse(query).ToFts5().Should().Be(expression);
+        SearchQuery.Parse(query).OwnForms.ToFts5().Should().Be(expression);
+
+    [Theory]
+    [InlineData("корь", "\"кызылша\"")]
+    [InlineData("Туркестан", "\"туркистан\"")]
+    [InlineData("Қостанай", "\"костанайск\"")]
+    public void A_word_also_stands_for_its_forms_in_the_other_languages(string query, string otherForm)
+    {
+        var parsed = SearchQuery.Parse(query);
+
+        parsed.ToFts5().Should().Contain(otherForm);
+        parsed.OwnForms.ToFts5().Should().NotContain(otherForm);
+    }
+
+    [Theory]
+    [InlineData("корь -қызылша", "NOT (\"кызылш\" OR \"кызылша\")")]
+    [InlineData("\"корь дети\"", "(\"кор дет\" OR \"кор дети\" OR \"корь дет\" OR \"корь дети\")")]
+    public void Exclusions_and_phrases_keep_to_the_words_own_forms(string query, string expression) =>
+        SearchQuery.Parse(query).ToFts5().Should().EndWith(expression);
 
     [Theory]
     [InlineData("")]

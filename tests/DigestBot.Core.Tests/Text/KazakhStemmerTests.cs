@@ -13,6 +13,7 @@ public class KazakhStemmerTests
     [InlineData("тмд", "тмд-ға", "тмд-дағы", "тмд-ның")]
     [InlineData("ынтымақтастық", "ынтымақтастықты", "ынтымақтастықтың")]
     [InlineData("бол", "болды", "болып", "болған", "болатын", "болады")]
+    [InlineData("тоқаев", "тоқаевтың", "тоқаевқа", "тоқаевты", "тоқаевпен")]
     public void Inflections_share_a_stem(params string[] words) =>
         words.Select(Stemmers.Kazakh.Stem).Distinct().Should().ContainSingle();
 
