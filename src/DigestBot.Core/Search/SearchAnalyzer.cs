@@ -125,15 +125,17 @@ public static class SearchAnalyzer
             forms = forms.Append(transliterated);
         }
 
+        var stems = new List<string>(own.Prepend(folded));
         foreach (var form in forms.Distinct(StringComparer.Ordinal))
         {
             foreach (var term in OwnTerms(form))
             {
                 Add(terms, term);
+                stems.Add(term);
             }
         }
 
-        foreach (var stem in own.Prepend(folded).Concat(places.SelectMany(OwnTerms)).Distinct(StringComparer.Ordinal))
+        foreach (var stem in stems.Distinct(StringComparer.Ordinal))
         {
             foreach (var form in CrossLanguage.AffixedForms(stem))
             {

@@ -49,7 +49,8 @@ public sealed class KazakhStemmer : IStemmer
 
     private static readonly SuffixRule[] PossessiveEndings = SuffixRule.LongestFirst(
     [
-        .. Both("сы", "сі", Vowels), .. Both("ы", "і", Voiced + Nasal + Voiceless),
+        // ғ stands only before a vowel, so a word ending in "ғы" is a қ-word with its possessive: "шаруашылығы".
+        .. Both("сы", "сі", Vowels), .. Both("ы", "і", Voiced + Nasal + Voiceless + "ғ"),
         .. Both("мыз", "міз", Vowels), .. Both("ымыз", "іміз", Voiced + Nasal + Voiceless),
     ]);
 
@@ -78,7 +79,28 @@ public sealed class KazakhStemmer : IStemmer
             TryStrip(span, ref end, rules, minStem);
         }
 
-        return end == word.Length ? word : word[..end];
+        if (end == word.Length)
+        {
+            return word;
+        }
+
+        // A final қ or к turns voiced before an ending that starts with a vowel: "министрлік" → "министрлігі",
+        // "шаруашылық" → "шаруашылығы". The stem gets its own consonant back; a г after a back vowel may be a
+        // loan's own (педагог), so only one after a front vowel is turned back.
+        if (Vowels.Contains(word[end]) && end >= 2)
+        {
+            if (word[end - 1] == 'ғ')
+            {
+                return string.Concat(word.AsSpan(0, end - 1), "қ");
+            }
+
+            if (word[end - 1] == 'г' && FrontVowels.Contains(word[end - 2]))
+            {
+                return string.Concat(word.AsSpan(0, end - 1), "к");
+            }
+        }
+
+        return word[..end];
     }
 
     private static bool IsEndingOnly(ReadOnlySpan<char> tail)

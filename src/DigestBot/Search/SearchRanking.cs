@@ -14,7 +14,7 @@ internal static class SearchRanking
 
     /// <summary>The share of its score an article keeps when only the other languages' forms of the words match it
     /// (<see cref="SearchQuery.OwnForms"/> does not): "корь" ranks the articles saying "кори" above those saying "қызылша".</summary>
-    public const double OtherFormsWeight = 0.5;
+    public const double OtherFormsWeight = 0.1;
 
     /// <summary>The hits of ranked ids, in their order, with snippets cut from the stored text; ids deleted meanwhile are left out.</summary>
     public static async Task<IReadOnlyList<SearchHit>> HitsAsync(DigestDbContext db, SearchQuery query, IReadOnlyList<(long Id, double Score)> ranked, CancellationToken cancellationToken)

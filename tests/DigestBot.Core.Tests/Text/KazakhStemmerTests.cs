@@ -14,6 +14,8 @@ public class KazakhStemmerTests
     [InlineData("ынтымақтастық", "ынтымақтастықты", "ынтымақтастықтың")]
     [InlineData("бол", "болды", "болып", "болған", "болатын", "болады")]
     [InlineData("тоқаев", "тоқаевтың", "тоқаевқа", "тоқаевты", "тоқаевпен")]
+    [InlineData("министрлік", "министрлігі", "министрлігінің")]
+    [InlineData("шаруашылық", "шаруашылығы", "шаруашылығының")]
     public void Inflections_share_a_stem(params string[] words) =>
         words.Select(Stemmers.Kazakh.Stem).Distinct().Should().ContainSingle();
 
