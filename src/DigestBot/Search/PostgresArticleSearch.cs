@@ -65,9 +65,10 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                 ORDER BY article_id DESC
                 LIMIT @window)
             SELECT article_id,
-                   ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization})
-                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife))
-                   * (CASE WHEN document @@ @own THEN 1.0 ELSE @otherForms END) AS score
+                   (CASE WHEN document @@ @own
+                         THEN ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @own, {PostgresTextSearch.RankNormalization})
+                         ELSE ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization}) * @otherForms END)
+                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
             FROM newest
             ORDER BY score DESC, article_id DESC
             LIMIT @take OFFSET @skip

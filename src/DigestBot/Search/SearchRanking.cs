@@ -13,7 +13,7 @@ internal static class SearchRanking
     public static readonly TimeSpan RecencyHalfLife = TimeSpan.FromDays(30);
 
     /// <summary>The share of its score an article keeps when only the other languages' forms of the words match it
-    /// (<see cref="SearchQuery.OwnForms"/> does not): "корь" ranks the articles saying "кори" above those saying "қызылша".</summary>
+    /// (<see cref="SearchQuery.OwnForms"/> does not); one they match is ranked by its own forms alone.</summary>
     public const double OtherFormsWeight = 0.1;
 
     /// <summary>The hits of ranked ids, in their order, with snippets cut from the stored text; ids deleted meanwhile are left out.</summary>

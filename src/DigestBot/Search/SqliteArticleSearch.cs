@@ -52,9 +52,9 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         await using var page = Command(
             connection,
             $"""
-            SELECT Id, rank * (1.0 + $boost / (1.0 + max(0, $now - dated) / $halfLife))
-                   * (CASE WHEN $own IS NULL OR EXISTS (SELECT 1 FROM ArticleSearch own WHERE own.ArticleSearch MATCH $own AND own.rowid = Id)
-                           THEN 1.0 ELSE $otherForms END) AS score
+            SELECT Id, (CASE WHEN $own IS NULL THEN rank
+                             ELSE coalesce((SELECT {Bm25} FROM ArticleSearch WHERE ArticleSearch MATCH $own AND rowid = Id), rank * $otherForms) END)
+                       * (1.0 + $boost / (1.0 + max(0, $now - dated) / $halfLife)) AS score
             FROM (
                 SELECT a.Id AS Id, {Bm25} AS rank, coalesce(a.PublishedAt, a.ImportedAt) AS dated
                 {Matching}
@@ -69,7 +69,9 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         page.Parameters.AddWithValue("$boost", SearchRanking.RecencyBoost);
         page.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         page.Parameters.AddWithValue("$halfLife", SearchRanking.RecencyHalfLife.TotalMilliseconds);
-        // Only the window's rows are asked whether the words' own forms match them too, each by its rowid.
+        // Only the window's rows are asked whether the words' own forms match them too, each by its rowid. One they
+        // match is ranked by them alone, as if the other languages' forms were not asked for: those would otherwise
+        // lift it by words it shares only by chance ("корь" and the Kazakh "қорғайды"). The others keep a share.
         page.Parameters.AddWithValue("$own", parsed.OwnForms.ToFts5() is { } own && own != match ? own : DBNull.Value);
         page.Parameters.AddWithValue("$otherForms", SearchRanking.OtherFormsWeight);
         page.Parameters.AddWithValue("$take", take);
