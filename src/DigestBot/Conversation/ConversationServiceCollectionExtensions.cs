@@ -5,6 +5,7 @@ using DigestBot.Features.Digests;
 using DigestBot.Features.Help;
 using DigestBot.Features.Latest;
 using DigestBot.Features.Search;
+using DigestBot.Features.Languages;
 using DigestBot.Features.Settings;
 using DigestBot.Features.Start;
 using DigestBot.Features.Topics;
@@ -38,7 +39,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddBotClient(TelegramServiceCollectionExtensions.Section);
         services.AddSingleton(sp => new Lazy<ITelegramBotClient>(sp.GetRequiredService<ITelegramBotClient>));
         services.AddSingleton<ChatAdmins>();
-        services.AddSingleton<ChatMembershipHandler>();
+        services.AddSingleton<IMembershipHandler, ChatMembershipHandler>();
         services.AddSingleton<IChatHandler, StartHandler>();
         services.AddSingleton<IChatHandler, HelpHandler>();
         services.AddSingleton<IChatHandler, LanguageHandler>();

@@ -2,7 +2,6 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
-using DigestBot.Features.Channels;
 using DigestBot.Localization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -14,7 +13,7 @@ public sealed class Dispatcher
 {
     private readonly Dictionary<string, IChatHandler> byCommand = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
-    private readonly ChatMembershipHandler membership;
+    private readonly IMembershipHandler membership;
     private readonly ChatDirectory chats;
     private readonly FloodLimiter flood;
     private readonly Texts texts;
@@ -23,7 +22,7 @@ public sealed class Dispatcher
 
     public Dispatcher(
         IEnumerable<IChatHandler> handlers,
-        ChatMembershipHandler membership,
+        IMembershipHandler membership,
         ChatDirectory chats,
         FloodLimiter flood,
         Texts texts,

@@ -20,7 +20,7 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var (channel, rest) = ChatAdmins.TakeChannel(turn.Arguments);
+        var (channel, rest) = ChannelArgument.Take(turn.Arguments);
         if (channel is null && turn.Chat.Type is not (ChatType.Group or ChatType.Supergroup))
         {
             await turn.ReplyAsync(turn.Text("Schedule_Usage"), cancellationToken);
@@ -47,7 +47,7 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
 
         var subscription = await subscriptions.ScheduleAsync(managed.Chat, schedule.Time, schedule.Zone, schedule.Topics, managed.AdminId, cancellationToken);
         await turn.ReplyAsync(
-            turn.Text("Schedule_Done", managed.TitleHtml, DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone), SubscribeHandler.TopicsText(turn, catalog, subscription)),
+            turn.Text("Schedule_Done", managed.TitleHtml, DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone), TopicList.Describe(turn, catalog, subscription.TopicIds)),
             cancellationToken);
     }
 
@@ -92,7 +92,7 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
             return null;
         }
 
-        var (topics, unknown) = SubscribeHandler.ParseTopics(catalog, string.Join(' ', words[topicsFrom..]));
+        var (topics, unknown) = TopicList.Parse(catalog, string.Join(' ', words[topicsFrom..]));
         if (unknown.Count > 0)
         {
             problem = turn.Text("Subscribe_UnknownTopics", TelegramHtml.Escape(string.Join(", ", unknown)));

@@ -30,7 +30,7 @@ public sealed class SchedulesHandler(SubscriptionStore subscriptions, TopicCatal
                 TelegramHtml.Escape(TextTruncation.Truncate(title, 64)),
                 DigestTime.Format(subscription.Time),
                 TelegramHtml.Escape(subscription.TimeZone),
-                SubscribeHandler.TopicsText(turn, catalog, subscription)));
+                TopicList.Describe(turn, catalog, subscription.TopicIds)));
             if (!subscription.Active)
             {
                 text.Append(' ').Append(turn.Text("Schedules_Paused"));

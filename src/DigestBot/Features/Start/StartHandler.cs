@@ -1,6 +1,6 @@
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
-using DigestBot.Features.Settings;
+using DigestBot.Features.Languages;
 
 namespace DigestBot.Features.Start;
 
@@ -14,6 +14,6 @@ public sealed class StartHandler(ChatDirectory chats) : IChatHandler
         await chats.RememberAsync(turn.Chat, cancellationToken);
         var name = turn.From?.FirstName ?? turn.Chat.Title ?? "";
         var greeting = turn.Text("Start_Greeting", TelegramHtml.Escape(name.Trim()));
-        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguageHandler.Picker(turn, turn.AllLanguages)), cancellationToken);
+        await turn.ReplyAsync(new OutgoingMessage(greeting, LanguagePicker.Rows(turn, turn.AllLanguages)), cancellationToken);
     }
 }
