@@ -1,4 +1,5 @@
 using DigestBot.Conversation;
+using DigestBot.Features;
 using DigestBot.Importing;
 using DigestBot.Search;
 using DigestBot.Sources;
@@ -68,6 +69,7 @@ public static class AppHost
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
         builder.Services.AddConversation();
+        builder.Services.AddFeatures();
         builder.Services.AddSearch(builder.Configuration);
         builder.Services.AddSources();
     }

@@ -11,8 +11,7 @@ namespace DigestBot.Conversation;
 /// <summary>Routes each update to the handler of its command or button; answers everything else with a hint.</summary>
 public sealed class Dispatcher
 {
-    private readonly Dictionary<string, IChatHandler> byCommand = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
+    private readonly CommandRegistry registry;
     private readonly IMembershipHandler membership;
     private readonly ChatDirectory chats;
     private readonly FloodLimiter flood;
@@ -21,7 +20,7 @@ public sealed class Dispatcher
     private readonly ILogger<Dispatcher> logger;
 
     public Dispatcher(
-        IEnumerable<IChatHandler> handlers,
+        CommandRegistry registry,
         IMembershipHandler membership,
         ChatDirectory chats,
         FloodLimiter flood,
@@ -29,19 +28,7 @@ public sealed class Dispatcher
         BotIdentity identity,
         ILogger<Dispatcher> logger)
     {
-        foreach (var handler in handlers)
-        {
-            foreach (var command in handler.Commands)
-            {
-                byCommand.Add(command, handler);
-            }
-
-            foreach (var action in handler.CallbackActions)
-            {
-                byAction.Add(action, handler);
-            }
-        }
-
+        this.registry = registry;
         this.membership = membership;
         this.chats = chats;
         this.flood = flood;
@@ -49,9 +36,6 @@ public sealed class Dispatcher
         this.identity = identity;
         this.logger = logger;
     }
-
-    /// <summary>The commands there are, in the order the help lists them.</summary>
-    public IEnumerable<string> Commands => byCommand.Keys;
 
     /// <summary>Answers <paramref name="update"/> and tells what became of it.</summary>
     public async Task<DispatchOutcome> DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
@@ -113,7 +97,7 @@ public sealed class Dispatcher
             return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Text"), cancellationToken), cancellationToken);
         }
 
-        if (!byCommand.TryGetValue(name, out var handler))
+        if (!registry.TryGetCommandHandler(name, out var handler))
         {
             return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Command", TelegramHtml.Escape(TextTruncation.Truncate("/" + name, 64))), cancellationToken), cancellationToken);
         }
@@ -156,7 +140,7 @@ public sealed class Dispatcher
                 return DispatchOutcome.Limited;
             }
 
-            if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
+            if (turn.Callback is { } parsed && registry.TryGetActionHandler(parsed.Action, out var handler))
             {
                 return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
             }

@@ -16,8 +16,6 @@ namespace DigestBot.Features.Channels;
 /// </summary>
 public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscriptions, TopicCatalog catalog, IOptions<DigestOptions> options) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["schedule", "unschedule"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var (channel, rest) = ChannelArgument.Take(turn.Arguments);

@@ -11,8 +11,6 @@ namespace DigestBot.Features.Channels;
 /// <summary>/schedules: the groups and channels whose digests the user set up, with when they come and what they cover.</summary>
 public sealed class SchedulesHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["schedules"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var managed = turn.From is { } user ? await subscriptions.ManagedByAsync(user.Id, cancellationToken) : [];

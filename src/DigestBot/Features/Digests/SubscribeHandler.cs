@@ -9,8 +9,6 @@ namespace DigestBot.Features.Digests;
 /// <summary>/subscribe [topic ...] and /unsubscribe: a private chat's daily digest.</summary>
 public sealed class SubscribeHandler(SubscriptionStore subscriptions, ChatDirectory chats, TopicCatalog catalog) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["subscribe", "unsubscribe"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Chat.Type != ChatType.Private)

@@ -11,10 +11,6 @@ namespace DigestBot.Features.Languages;
 /// </summary>
 public sealed class LanguageHandler(ChatDirectory chats, ChatAdmins admins) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["language"];
-
-    public IReadOnlyList<string> CallbackActions => [LanguagePicker.LanguageAction, LanguagePicker.ScopeAction];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         switch (turn.Callback)

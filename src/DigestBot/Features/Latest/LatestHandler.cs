@@ -9,11 +9,7 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) :
 {
     public const int DefaultCount = 5;
     public const int MaxCount = 20;
-    private const string Action = "latest";
-
-    public IReadOnlyList<string> Commands => ["latest"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
+    public const string Action = "latest";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -13,11 +13,7 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
     /// <summary>Longer queries are cut here; the reader is told.</summary>
     public const int MaxQueryChars = 256;
 
-    private const string Action = "search";
-
-    public IReadOnlyList<string> Commands => ["search", "find"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
+    public const string Action = "search";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace DigestBot.Features.Settings;
 /// <summary>/settings: language, digest time, zone, topics and filters in one message, with buttons to change them.</summary>
 public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
 {
-    private const string Action = "set";
+    public const string Action = "set";
 
     private static readonly string[] Times = ["07:00", "08:00", "09:00", "12:00", "18:00", "21:00"];
 
@@ -27,10 +27,6 @@ public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalo
         ("Europe/London", "Лондон", "Лондон", "London"),
         ("UTC", "UTC", "UTC", "UTC"),
     ];
-
-    public IReadOnlyList<string> Commands => ["settings"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

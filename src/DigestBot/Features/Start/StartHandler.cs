@@ -7,8 +7,6 @@ namespace DigestBot.Features.Start;
 /// <summary>/start: a greeting in the user's language and the language picker.</summary>
 public sealed class StartHandler(ChatDirectory chats) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["start"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         await chats.RememberAsync(turn.Chat, cancellationToken);

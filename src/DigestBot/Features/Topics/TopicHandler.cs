@@ -10,12 +10,8 @@ namespace DigestBot.Features.Topics;
 public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, ArticleCards cards) : IChatHandler
 {
     public const int PageSize = 5;
-    private const string Action = "topic";
-    private const string CatalogAction = "topics";
-
-    public IReadOnlyList<string> Commands => ["topic", "topics"];
-
-    public IReadOnlyList<string> CallbackActions => [Action, CatalogAction];
+    public const string Action = "topic";
+    public const string CatalogAction = "topics";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
