@@ -1,6 +1,7 @@
 using DigestBot.Conversation;
 using DigestBot.Features;
 using DigestBot.Importing;
+using DigestBot.Retention;
 using DigestBot.Search;
 using DigestBot.Sources;
 using DigestBot.Storage;
@@ -65,6 +66,7 @@ public static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BotMetrics>();
         builder.Services.AddStorage();
+        builder.Services.AddRetention();
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();

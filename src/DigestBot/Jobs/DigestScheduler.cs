@@ -13,7 +13,7 @@ public sealed class DigestScheduler(
     IDbContextFactory<DigestDbContext> dbFactory,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<DigestScheduler> logger) : IScheduleListener
+    ILogger<DigestScheduler> logger) : ISubscriptionsChangedHandler
 {
     // The key of the advisory lock that the nodes take to change the schedules: a constant no other lock of the bot uses.
     private const long SyncLockKey = 0x4469_6765_7374_5363;
@@ -62,7 +62,7 @@ public sealed class DigestScheduler(
         }
     }
 
-    public async Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    public async Task OnSubscriptionsChangedAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -87,7 +87,7 @@ public sealed class DigestScheduler(
         foreach (var schedule in await ActiveSchedulesAsync(cancellationToken))
         {
             var due = schedule.LastDueAt(now);
-            var missed = await DigestSender.Due(db, schedule, due).CountAsync(cancellationToken);
+            var missed = await schedule.DueSubscriptions(db, due).CountAsync(cancellationToken);
             if (missed == 0)
             {
                 continue;

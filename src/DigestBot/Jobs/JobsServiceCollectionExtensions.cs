@@ -48,7 +48,7 @@ public static class JobsServiceCollectionExtensions
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<DigestScheduler>();
-        services.AddSingleton<IScheduleListener>(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddSingleton<ISubscriptionsChangedHandler>(sp => sp.GetRequiredService<DigestScheduler>());
         services.AddSingleton<DigestSender>();
         services.AddHostedService<DigestStartup>();
         return services;
