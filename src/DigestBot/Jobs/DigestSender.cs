@@ -10,7 +10,7 @@ using Telegram.Bot.Exceptions;
 
 namespace DigestBot.Jobs;
 
-/// <summary>Sends one schedule's digests for one window: each distinct digest is built once and goes to every chat that wants it.</summary>
+/// <summary>Sends one slot's digests for one window: each distinct digest is built once and goes to every chat that wants it.</summary>
 public sealed class DigestSender(
     IDbContextFactory<DigestDbContext> dbFactory,
     DigestService digests,
@@ -21,10 +21,10 @@ public sealed class DigestSender(
     BotMetrics metrics,
     ILogger<DigestSender> logger)
 {
-    public async Task SendAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    public async Task SendAsync(DigestSlot slot, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         await ledger.ResolveInterruptedAsync(cancellationToken);
-        var recipients = await RecipientsAsync(schedule, windowEnd, cancellationToken);
+        var recipients = await RecipientsAsync(slot, windowEnd, cancellationToken);
         foreach (var group in recipients.GroupBy(r => r.Key))
         {
             var first = group.First();
@@ -35,14 +35,14 @@ public sealed class DigestSender(
                 messages = await digests.BuildAsync(first.Preferences, first.Window, cancellationToken);
                 logger.LogInformation(
                     "digests: built the {Schedule} digest for the window ending {WindowEnd} once for {Chats} chat(s) in {Elapsed} ms",
-                    schedule,
+                    slot,
                     windowEnd,
                     group.Count(),
                     building.ElapsedMilliseconds);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "digests: unable to build the {Schedule} digest for {Chats} chat(s): {Error}", schedule, group.Count(), ex.Message);
+                logger.LogError(ex, "digests: unable to build the {Schedule} digest for {Chats} chat(s): {Error}", slot, group.Count(), ex.Message);
                 continue;
             }
 
@@ -68,10 +68,10 @@ public sealed class DigestSender(
         }
     }
 
-    private async Task<List<Recipient>> RecipientsAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    private async Task<List<Recipient>> RecipientsAsync(DigestSlot slot, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await schedule.DueSubscriptions(db, windowEnd)
+        var due = await slot.DueSubscriptions(db, windowEnd)
             .AsNoTracking()
             .Join(db.Chats, s => s.ChatId, c => c.ChatId, (s, c) => new { Subscription = s, c.Language, c.AllLanguages })
             .ToListAsync(cancellationToken);
@@ -122,7 +122,7 @@ public sealed class DigestSender(
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
-            // Blocked, removed from the group or a deleted account: the schedule pauses until the chat subscribes again.
+            // Blocked, removed from the group or a deleted account: its digests pause until the chat subscribes again.
             await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, cancellationToken);
             await subscriptions.PauseAsync(chatId, cancellationToken);
             metrics.DigestFailed(blocked: true);

@@ -23,7 +23,7 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
     {
         const long reader = 7, group = -4001, supergroup = -1004001;
         var due = new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero);
-        var schedule = new DigestSchedule(new TimeOnly(9, 0), "Asia/Almaty");
+        var schedule = new DigestSlot(new TimeOnly(9, 0), "Asia/Almaty");
         var database = await server.CreateDatabaseAsync("schedule_" + Guid.NewGuid().ToString("N")[..8]);
         await using var host = await StartAsync(database);
         var store = host.Get<SubscriptionStore>();

@@ -17,11 +17,11 @@ public sealed class ChannelsFeature : IFeature
         services.AddSingleton(sp => new Lazy<ITelegramBotClient>(sp.GetRequiredService<ITelegramBotClient>));
         services.AddSingleton<ChatAdmins>();
         services.AddSingleton<IMembershipHandler, ChatMembershipHandler>();
-        services.AddChatHandler<ScheduleHandler>(
+        services.AddChatHandler<ManagedDigestHandler>(
         [
             new ChatCommand("schedule") { Menus = CommandMenus.Groups, HasHelpLine = true, Position = 55 },
             new ChatCommand("unschedule") { Menus = CommandMenus.Groups, Position = 56 },
         ]);
-        services.AddChatHandler<SchedulesHandler>([new ChatCommand("schedules") { Menus = CommandMenus.Private, Position = 70 }]);
+        services.AddChatHandler<ManagedDigestListHandler>([new ChatCommand("schedules") { Menus = CommandMenus.Private, Position = 70 }]);
     }
 }

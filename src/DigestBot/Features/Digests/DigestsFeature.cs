@@ -14,7 +14,7 @@ public sealed class DigestsFeature : IFeature
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<DigestService>();
         services.AddChatHandler<SubscribeHandler>([new ChatCommand("subscribe") { Menus = CommandMenus.Private, HasHelpLine = true, Position = 40 }, new ChatCommand("unsubscribe")]);
-        services.AddChatHandler<ScheduleTimeHandler>([new ChatCommand("time") { HasHelpLine = true, Position = 45 }, new ChatCommand("timezone")]);
+        services.AddChatHandler<DigestTimeHandler>([new ChatCommand("time") { HasHelpLine = true, Position = 45 }, new ChatCommand("timezone")]);
         services.AddChatHandler<DigestHandler>([new ChatCommand("digest") { Menus = CommandMenus.Private | CommandMenus.Groups, HasHelpLine = true, Position = 50 }]);
 
         // /filter has its place in the line of /digest.

@@ -5,8 +5,9 @@ using Quartz;
 
 namespace DigestBot.Jobs;
 
-/// <summary>A distinct digest time: a local time of day in a time zone, shared by every subscription set to it.</summary>
-public sealed record DigestSchedule(TimeOnly Time, string TimeZone)
+/// <summary>A slot: a distinct digest time (a local time of day in a time zone) shared by every subscription set to it;
+/// each has one Quartz job and trigger.</summary>
+public sealed record DigestSlot(TimeOnly Time, string TimeZone)
 {
     public const string Group = "digests";
 

@@ -14,7 +14,7 @@ namespace DigestBot.Features.Channels;
 /// /schedule [@channel] HH:MM [zone] [topic ...] and /unschedule [@channel]: a group's digest set in the group, or a
 /// channel's set in a private chat, by their admins.
 /// </summary>
-public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscriptions, TopicCatalog catalog, IOptions<DigestOptions> options) : IChatHandler
+public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore subscriptions, TopicCatalog catalog, IOptions<DigestOptions> options) : IChatHandler
 {
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using DigestBot.Features.Digests;
 namespace DigestBot.Features.Channels;
 
 /// <summary>/schedules: the groups and channels whose digests the user set up, with when they come and what they cover.</summary>
-public sealed class SchedulesHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
+public sealed class ManagedDigestListHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
 {
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
