@@ -32,7 +32,7 @@ public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore su
         }
 
         // The command is read before Telegram is asked anything: a typo costs no Bot API calls.
-        if (Read(turn, rest, out var problem) is not { } schedule)
+        if (Read(turn, rest, out var problem) is not { } request)
         {
             await turn.ReplyAsync(problem, cancellationToken);
             return;
@@ -43,7 +43,7 @@ public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore su
             return;
         }
 
-        var subscription = await subscriptions.ScheduleAsync(managed.Chat, schedule.Time, schedule.Zone, schedule.Topics, managed.AdminId, cancellationToken);
+        var subscription = await subscriptions.ScheduleAsync(managed.Chat, request.Time, request.Zone, request.Topics, managed.AdminId, cancellationToken);
         await turn.ReplyAsync(
             turn.Text("Schedule_Done", managed.TitleHtml, DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone), TopicList.Describe(turn, catalog, subscription.TopicIds)),
             cancellationToken);
@@ -62,7 +62,7 @@ public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore su
     }
 
     /// <summary>Reads "HH:MM [zone] [topic ...]"; null with <paramref name="problem"/> the answer that says what is wrong.</summary>
-    private Schedule? Read(ChatTurn turn, string text, out string problem)
+    private Request? Read(ChatTurn turn, string text, out string problem)
     {
         problem = "";
         var words = text.Split([' ', '\t', '\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
@@ -97,7 +97,7 @@ public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore su
             return null;
         }
 
-        return new Schedule(time, zone, topics);
+        return new Request(time, zone, topics);
     }
 
     // Neither a zone nor a topic: read as a mistyped zone only when it has a zone's shape, else as an unknown topic.
@@ -107,5 +107,5 @@ public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore su
         || word.StartsWith("utc", StringComparison.OrdinalIgnoreCase)
         || word.StartsWith("gmt", StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Schedule(TimeOnly Time, string Zone, IReadOnlyList<string> Topics);
+    private sealed record Request(TimeOnly Time, string Zone, IReadOnlyList<string> Topics);
 }
