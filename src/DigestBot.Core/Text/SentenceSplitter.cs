@@ -31,13 +31,14 @@ public static class SentenceSplitter
     public static void SplitRanges(ReadOnlySpan<char> text, List<Range> sentences)
     {
         var boundaries = new List<int>();
+        var held = new List<int>();
         var start = 0;
         while (start < text.Length)
         {
             var end = ParagraphEnd(text, start);
             var paragraph = text[start..end];
             boundaries.Clear();
-            ScanParagraph(paragraph, boundaries);
+            ScanParagraph(paragraph, boundaries, held);
             var sentenceStart = 0;
             boundaries.Add(paragraph.Length);
             foreach (var boundary in boundaries)
@@ -96,13 +97,13 @@ public static class SentenceSplitter
     // Records sentence boundaries (offsets after a sentence's last character). A quotation stays in one sentence:
     // one left open runs to the end of the paragraph, one closed but never opened began with the paragraph; either
     // only up to MaxHeldQuotation characters.
-    private static void ScanParagraph(ReadOnlySpan<char> text, List<int> boundaries)
+    private static void ScanParagraph(ReadOnlySpan<char> text, List<int> boundaries, List<int> held)
     {
+        held.Clear();
         var depth = 0;
         var openedAt = 0;
         var openParentheses = 0;
         var lastBoundary = 0;
-        var held = new List<int>();
         var i = 0;
         while (i < text.Length)
         {

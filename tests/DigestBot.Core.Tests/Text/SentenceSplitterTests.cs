@@ -52,6 +52,18 @@ public class SentenceSplitterTests
     public void Keeps_an_unbalanced_quotation_in_one_sentence(string text, string[] sentences) =>
         SentenceSplitter.Split(text).Should().Equal(sentences);
 
+    [Theory]
+    [InlineData("Он сказал: «", "». Зал аплодировал.")]
+    [InlineData("Он сказал: «", " Зал аплодировал.")]
+    public void A_quotation_longer_than_a_speech_does_not_hold_its_sentences_together(string before, string after)
+    {
+        var speech = string.Concat(Enumerable.Repeat("Мы продолжим реформы и выполним все обещания. ", 8)).TrimEnd();
+
+        var sentences = SentenceSplitter.Split(before + speech + after);
+
+        sentences.Should().HaveCountGreaterThan(8).And.StartWith("Он сказал: «Мы продолжим реформы и выполним все обещания.");
+    }
+
     [Fact]
     public void Never_leaves_a_dangling_guillemet()
     {
