@@ -76,6 +76,32 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Gives_ordered_trimmed_ranges_for_any_mix_of_punctuation()
+    {
+        // Fixed seed: the same 20,000 texts of letters, digits, abbreviations, quotes, brackets and smileys every run.
+        var random = new Random(13);
+        string[] pieces = ["А", "б", "Дж", "IV", "т", "п", "8", "12", "янв", "§", " ", "\n", ".", ";", ":", ")", "(", "«", "»", "\"", "-", "!", "?", "…", "2)"];
+        var ranges = new List<Range>();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            ranges.Clear();
+            SentenceSplitter.SplitRanges(text, ranges);
+
+            var previousEnd = 0;
+            foreach (var range in ranges)
+            {
+                var (start, length) = range.GetOffsetAndLength(text.Length);
+                start.Should().BeGreaterThanOrEqualTo(previousEnd, text);
+                length.Should().BePositive(text);
+                char.IsWhiteSpace(text[start]).Should().BeFalse(text);
+                char.IsWhiteSpace(text[start + length - 1]).Should().BeFalse(text);
+                previousEnd = start + length;
+            }
+        }
+    }
+
+    [Fact]
     public void Collapses_inner_white_space() =>
         SentenceSplitter.Split("  Раз\n  два   три.  ").Should().Equal("Раз два три.");
 }
