@@ -29,10 +29,12 @@ public class SearchRelevanceTests(SearchCorpus corpus, ITestOutputHelper output)
 
         var heldOut = await EvaluateAsync("heldout.jsonl");
         output.WriteLine(Row("crosslang, held out", heldOut));
+        var crossLanguage = results.Where(r => r.Kind == "crosslang").Concat(heldOut).ToList();
+        output.WriteLine(Row("crosslang, both sets", crossLanguage));
 
         answerable.Average(r => r.Recall).Should().BeGreaterThanOrEqualTo(0.9);
         answerable.Average(r => r.ReciprocalRank).Should().BeGreaterThanOrEqualTo(0.9);
-        results.Where(r => r.Kind == "crosslang").Concat(heldOut).Average(r => r.Recall).Should().BeGreaterThanOrEqualTo(0.8);
+        crossLanguage.Average(r => r.Recall).Should().BeGreaterThanOrEqualTo(0.8);
     }
 
     private async Task<List<(string Kind, double Recall, double ReciprocalRank)>> EvaluateAsync(string fileName)
