@@ -49,18 +49,30 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
 
         // FTS5 walks its index newest first (the rowid is the article's id), so the window costs what it holds, however
         // many match. bm25 is negative, better matches lower: the boost multiplies it away from zero.
+        // When the query holds other languages' forms, a second walk over the window's rowids finds the articles the
+        // words' own forms match: one of them is ranked by those alone, as if the other forms were not asked for (they
+        // would lift it by words it shares only by chance, "корь" and the Kazakh "қорғайды"); the others keep a share.
+        var own = parsed.OwnForms.ToFts5() is { } ownMatch && ownMatch != match ? ownMatch : null;
+        var rank = own is null ? "newest.rank" : "coalesce(own.rank, newest.rank * $otherForms)";
+        var ownJoin = own is null
+            ? ""
+            : $"""
+               LEFT JOIN (
+                   SELECT rowid AS Id, {Bm25} AS rank FROM ArticleSearch
+                   WHERE ArticleSearch MATCH $own AND rowid >= (SELECT min(Id) FROM newest)) AS own ON own.Id = newest.Id
+               """;
         await using var page = Command(
             connection,
             $"""
-            SELECT Id, (CASE WHEN $own IS NULL THEN rank
-                             ELSE coalesce((SELECT {Bm25} FROM ArticleSearch WHERE ArticleSearch MATCH $own AND rowid = Id), rank * $otherForms) END)
-                       * (1.0 + $boost / (1.0 + max(0, $now - dated) / $halfLife)) AS score
-            FROM (
+            WITH newest AS (
                 SELECT a.Id AS Id, {Bm25} AS rank, coalesce(a.PublishedAt, a.ImportedAt) AS dated
                 {Matching}
                 ORDER BY ArticleSearch.rowid DESC
                 LIMIT $window)
-            ORDER BY score, Id DESC
+            SELECT newest.Id, {rank} * (1.0 + $boost / (1.0 + max(0, $now - newest.dated) / $halfLife)) AS score
+            FROM newest
+            {ownJoin}
+            ORDER BY score, newest.Id DESC
             LIMIT $take OFFSET $skip
             """,
             match,
@@ -69,10 +81,7 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         page.Parameters.AddWithValue("$boost", SearchRanking.RecencyBoost);
         page.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         page.Parameters.AddWithValue("$halfLife", SearchRanking.RecencyHalfLife.TotalMilliseconds);
-        // Only the window's rows are asked whether the words' own forms match them too, each by its rowid. One they
-        // match is ranked by them alone, as if the other languages' forms were not asked for: those would otherwise
-        // lift it by words it shares only by chance ("корь" and the Kazakh "қорғайды"). The others keep a share.
-        page.Parameters.AddWithValue("$own", parsed.OwnForms.ToFts5() is { } own && own != match ? own : DBNull.Value);
+        page.Parameters.AddWithValue("$own", own is null ? DBNull.Value : own);
         page.Parameters.AddWithValue("$otherForms", SearchRanking.OtherFormsWeight);
         page.Parameters.AddWithValue("$take", take);
         page.Parameters.AddWithValue("$skip", Math.Max(0, skip));
