@@ -47,7 +47,8 @@ public class MigrationsTests
         (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Should().Equal("wal");
     }
 
-    private static DigestDbContext Create(string provider) => provider == "Sqlite"
-        ? new SqliteDigestDbContext(new DbContextOptionsBuilder<SqliteDigestDbContext>().UseSqlite("Data Source=:memory:").Options)
-        : new PostgresDigestDbContext(new DbContextOptionsBuilder<PostgresDigestDbContext>().UseNpgsql("Host=localhost").Options);
+    // No connection is opened: the model and the migrations are the engine's own.
+    private static DigestDbContext Create(string provider) => StorageProviders.Find(provider)!
+        .Open(provider == "Sqlite" ? "Data Source=:memory:" : "Host=localhost", Path.GetTempPath())
+        .CreateDbContext();
 }
