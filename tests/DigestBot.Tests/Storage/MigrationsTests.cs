@@ -11,13 +11,12 @@ namespace DigestBot.Tests.Storage;
 /// <summary>Tells when the model and the migrations disagree: a model change needs <c>dotnet ef migrations add</c> for both providers.</summary>
 public class MigrationsTests
 {
-    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
-    public void The_model_snapshot_matches_the_model(string provider)
+    [MemberData(nameof(StorageProvidersTests.Engines), MemberType = typeof(StorageProvidersTests))]
+    public void The_model_snapshot_matches_the_model(string provider, string connectionString)
     {
-        using var db = Create(provider);
+        // No connection is opened: the model and the migrations are the engine's own.
+        using var db = StorageProviders.Find(provider)!.Open(connectionString, Path.GetTempPath()).CreateDbContext();
         var differ = db.GetService<IMigrationsModelDiffer>();
         var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
         snapshot.Should().NotBeNull();
@@ -46,9 +45,4 @@ public class MigrationsTests
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations());
         (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Should().Equal("wal");
     }
-
-    // No connection is opened: the model and the migrations are the engine's own.
-    private static DigestDbContext Create(string provider) => StorageProviders.Find(provider)!
-        .Open(provider == "Sqlite" ? "Data Source=:memory:" : "Host=localhost", Path.GetTempPath())
-        .CreateDbContext();
 }
