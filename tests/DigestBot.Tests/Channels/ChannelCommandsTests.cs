@@ -5,7 +5,6 @@ using DigestBot.Core.Rendering;
 using DigestBot.Features.Digests;
 using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DigestBot.Cli;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace DigestBot.Tests.Cli;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 
 namespace DigestBot.Tests.Cli;
 

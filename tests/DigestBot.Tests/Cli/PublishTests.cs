@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 
 namespace DigestBot.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Sources;
 
 namespace DigestBot.Tests.EndToEnd;
 
@@ -22,7 +21,7 @@ public sealed class LiveSourceTests(TelegramEmulator emulator) : IAsyncLifetime
         site.Route("/rss", async context =>
         {
             context.Response.ContentType = "application/rss+xml; charset=utf-8";
-            await context.Response.WriteAsync(SourcePollingTests.Rss(("item-1", page.CanonicalUrl, page.Title, "Короткий анонс."))
+            await context.Response.WriteAsync(SourceFixtures.Rss(("item-1", page.CanonicalUrl, page.Title, "Короткий анонс."))
                 .Replace("{{base}}", site.Base, StringComparison.Ordinal)
                 .Replace("Mon, 30 Nov 2026 14:20:00 +0500", DateTimeOffset.UtcNow.AddSeconds(1).ToString("r"), StringComparison.Ordinal));
         });

@@ -7,7 +7,7 @@ namespace DigestBot.Tests.EndToEnd;
 public sealed class ScheduledDigestTests(TelegramEmulator emulator) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 12, 1, 0, 0, TimeSpan.Zero);
-    private readonly JumpingTimeProvider clock = new(Start);
+    private readonly TestClock clock = TestClock.Running(Start);
     private RunningBot bot = null!;
 
     public Task InitializeAsync()

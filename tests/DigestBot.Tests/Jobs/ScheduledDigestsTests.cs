@@ -4,7 +4,6 @@ using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Telegram.Bot.Types;

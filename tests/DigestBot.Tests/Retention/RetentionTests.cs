@@ -1,6 +1,6 @@
 using DigestBot.Jobs;
 using DigestBot.Storage;
-using DigestBot.Tests.Jobs;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 

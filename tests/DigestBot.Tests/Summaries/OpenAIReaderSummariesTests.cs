@@ -3,7 +3,6 @@ using DigestBot.Core.Importing;
 using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

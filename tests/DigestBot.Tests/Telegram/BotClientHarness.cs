@@ -1,4 +1,5 @@
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;

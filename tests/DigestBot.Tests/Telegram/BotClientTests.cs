@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -14,7 +15,7 @@ namespace DigestBot.Tests.Telegram;
 
 public sealed class BotClientTests : IAsyncLifetime
 {
-    private readonly TestTimeProvider _time = new(autoAdvance: true);
+    private readonly TestClock _time = new(autoAdvance: true);
     private FakeBotApi _api = null!;
 
     public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();

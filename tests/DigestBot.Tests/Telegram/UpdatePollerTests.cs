@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Tests.Telegram;
@@ -22,7 +23,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
         _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1, 2)), FakeAnswer.Ok(BotJson.Updates(3)));
         var store = new InMemoryUpdateOffsetStore();
 
-        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 4);
+        await RunUntilAsync(new TestClock(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 4);
 
         _api.Requests[0].Method.Should().Be("deleteWebhook");
         _api.RequestsFor("deleteWebhook").Should().ContainSingle();
@@ -40,13 +41,13 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     {
         var store = new InMemoryUpdateOffsetStore();
         _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1, 2)));
-        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => store.LastUpdateId == 2);
+        await RunUntilAsync(new TestClock(autoAdvance: true), _handler, store, () => store.LastUpdateId == 2);
 
         // The restarted bot's server still holds update 2, as after a crash before it was confirmed.
         _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(2, 3)));
         var restarted = new RecordingUpdateHandler();
         var pollsBefore = _api.RequestsFor("getUpdates").Count;
-        await RunUntilAsync(new TestTimeProvider(autoAdvance: true), restarted, store, () => store.LastUpdateId == 3);
+        await RunUntilAsync(new TestClock(autoAdvance: true), restarted, store, () => store.LastUpdateId == 3);
 
         restarted.Handled.Should().Equal(3);
         _handler.Handled.Should().Equal(1, 2);
@@ -56,7 +57,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     [Fact]
     public async Task Waits_between_instant_empty_answers_instead_of_spinning()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         await using var bot = Harness(time, _handler, new InMemoryUpdateOffsetStore());
         using var stop = new CancellationTokenSource();
         var polling = bot.Poller.RunAsync(stop.Token);
@@ -76,7 +77,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     [Fact]
     public async Task Waits_between_answers_holding_nothing_it_can_take_instead_of_spinning()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         _api.AnswerByDefault("getUpdates", FakeAnswer.OkRaw("""[{"message":{"text":"no update_id"}}, 42]"""));
         await using var bot = Harness(time, _handler, new InMemoryUpdateOffsetStore());
         using var stop = new CancellationTokenSource();
@@ -99,7 +100,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
         var store = new InMemoryUpdateOffsetStore();
         _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(1)), FakeAnswer.Ok(BotJson.Updates(2)));
 
-        var logs = await RunUntilAsync(new TestTimeProvider(autoAdvance: true), handler, store, () => store.LastUpdateId == 2);
+        var logs = await RunUntilAsync(new TestClock(autoAdvance: true), handler, store, () => store.LastUpdateId == 2);
 
         handler.Handled.Should().Equal(1, 2);
         logs.Lines.Should().Contain(line => line.StartsWith("Error") && line.Contains("unable to handle update 1: handler broke on update 1"));
@@ -113,7 +114,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
         var batch = $"[{BotJson.TextUpdate(1).ToJsonString()},{broken},{BotJson.TextUpdate(3).ToJsonString()}]";
         _api.Enqueue("getUpdates", FakeAnswer.OkRaw(batch), FakeAnswer.OkRaw($"[{broken}]"));
 
-        var logs = await RunUntilAsync(new TestTimeProvider(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 3);
+        var logs = await RunUntilAsync(new TestClock(autoAdvance: true), _handler, store, () => _api.RequestsFor("getUpdates").Count >= 3);
 
         _handler.Handled.Should().Equal(1, 3);
         store.LastUpdateId.Should().Be(3);
@@ -125,7 +126,7 @@ public sealed class UpdatePollerTests : IAsyncLifetime
     [Fact]
     public async Task Api_and_transport_errors_back_off_and_polling_goes_on()
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         var store = new InMemoryUpdateOffsetStore();
         _api.Enqueue("deleteWebhook", FakeAnswer.Drop());
         _api.Enqueue("getUpdates",

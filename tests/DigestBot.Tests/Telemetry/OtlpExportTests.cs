@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using DigestBot.Tests.Telegram;
-using DigestBot.Tests.Web;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

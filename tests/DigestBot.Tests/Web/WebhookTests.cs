@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using DigestBot.Tests.Telegram;
+using DigestBot.Tests.Infrastructure;
 
 namespace DigestBot.Tests.Web;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DigestBot.Tests.Telegram;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>A logger provider that keeps every formatted line, with its exception, for assertions.</summary>
 internal sealed class LogRecorder : ILoggerProvider

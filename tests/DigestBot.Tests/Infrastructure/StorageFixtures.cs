@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using DigestBot.Cli;
-using DigestBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
-namespace DigestBot.Tests.Storage;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>Stores of generated articles for the storage fault and check tests, and ways to damage them.</summary>
 internal static class StorageFixtures

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DigestBot.Tests.Telegram;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>Updates waiting for the bot, handed out by <see cref="FakeBotApi"/>'s getUpdates as Telegram does: from the
 /// poll's offset on, each one again until a later offset confirms it; a poll with nothing to hand out waits for its timeout.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DigestBot.Tests.Telegram;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>Bot API objects as the server sends them, for scripting <see cref="FakeBotApi"/>.</summary>
 internal static class BotJson

@@ -3,14 +3,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DigestBot.Cli;
 using DigestBot.TelegramHost;
-using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DigestBot.Tests.Web;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>
 /// The bot host as <c>digestbot run</c> starts it, against <see cref="FakeBotApi"/>, serving HTTP on a free loopback port:

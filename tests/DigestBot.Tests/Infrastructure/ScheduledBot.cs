@@ -2,14 +2,12 @@ using System.Diagnostics;
 using DigestBot.Cli;
 using DigestBot.Core.Articles;
 using DigestBot.Storage;
-using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace DigestBot.Tests.Jobs;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>The bot host as <c>run</c> builds it, against <see cref="FakeBotApi"/>, on a database that outlives restarts and
 /// a clock that moves only when the test says.</summary>
@@ -22,7 +20,7 @@ internal sealed class ScheduledBot : IAsyncDisposable
     private IHost? host;
     private bool started;
 
-    private ScheduledBot(FakeBotApi api, TestTimeProvider clock, string? database, bool ownsApi)
+    private ScheduledBot(FakeBotApi api, TestClock clock, string? database, bool ownsApi)
     {
         Api = api;
         Clock = clock;
@@ -34,7 +32,7 @@ internal sealed class ScheduledBot : IAsyncDisposable
 
     public FakeBotApi Api { get; }
 
-    public TestTimeProvider Clock { get; }
+    public TestClock Clock { get; }
 
     public LogRecorder Logs { get; private set; } = new();
 
@@ -43,7 +41,7 @@ internal sealed class ScheduledBot : IAsyncDisposable
     /// <summary>A migrated database and a host that has not started yet: the test arranges what a previous run left.</summary>
     public static async Task<ScheduledBot> CreateAsync(DateTimeOffset now)
     {
-        var clock = new TestTimeProvider(autoAdvance: false);
+        var clock = new TestClock(autoAdvance: false);
         clock.Advance(now - clock.GetUtcNow());
         var bot = new ScheduledBot(await FakeBotApi.StartAsync(), clock, database: null, ownsApi: true);
         await bot.BuildAsync();
@@ -51,7 +49,7 @@ internal sealed class ScheduledBot : IAsyncDisposable
     }
 
     /// <summary>One node of a cluster: a host on a PostgreSQL database, a Bot API and a clock that other nodes share.</summary>
-    public static async Task<ScheduledBot> CreateNodeAsync(string connectionString, FakeBotApi api, TestTimeProvider clock)
+    public static async Task<ScheduledBot> CreateNodeAsync(string connectionString, FakeBotApi api, TestClock clock)
     {
         var bot = new ScheduledBot(api, clock, connectionString, ownsApi: false);
         await bot.BuildAsync();

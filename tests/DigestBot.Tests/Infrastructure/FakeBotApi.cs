@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace DigestBot.Tests.Telegram;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>A Bot API server on a free loopback port that answers each method from a script and records what it received.</summary>
 public sealed class FakeBotApi : IAsyncDisposable

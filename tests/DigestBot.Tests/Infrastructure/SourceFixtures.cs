@@ -1,7 +1,6 @@
 using System.Text.Json;
-using DigestBot.Tests.Infrastructure;
 
-namespace DigestBot.Tests.Sources;
+namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>The news-site fixtures under <c>Sources/Fixtures</c>: pages with what their article says and which chrome
 /// must not reach it, and feeds whose items point at those pages.</summary>
@@ -38,6 +37,15 @@ internal static class SourceFixtures
                 Name = Path.GetFileName(file)[..^".expected.json".Length],
             }),
     ];
+
+    /// <summary>An RSS 2.0 feed of the given items; a null link leaves the element out.</summary>
+    internal static string Rss(params (string Guid, string? Link, string Title, string Html)[] items) =>
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Лента</title><link>{{base}}/</link><description>Новости</description>"
+        + string.Concat(items.Select(i =>
+            $"<item><guid isPermaLink=\"false\">{i.Guid}</guid><title>{System.Security.SecurityElement.Escape(i.Title)}</title>"
+            + (i.Link is null ? "" : $"<link>{i.Link}</link>")
+            + $"<description><![CDATA[{i.Html}]]></description><pubDate>Mon, 30 Nov 2026 14:20:00 +0500</pubDate></item>"))
+        + "</channel></rss>";
 }
 
 /// <summary>What one fixture page holds: its article paragraphs, and chrome that must stay out of the article.</summary>
