@@ -6,6 +6,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.Cli;
 
 /// <summary>The digestbot executable started as a maintainer starts it: its own process, environment and terminal.</summary>
+[Trait("Category", "Slow")]
 public class ProcessTests
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "digestbot.dll");

@@ -11,6 +11,7 @@ namespace DigestBot.Tests.Cli;
 /// The Docker image checked where no Docker engine runs: the Dockerfile's own restore and publish commands, then the
 /// published bot started with the runtime stage's environment, entry point and health check, its paths under a temp folder.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PublishTests
 {
     // What the aspnet base image sets before the Dockerfile's own ENV.

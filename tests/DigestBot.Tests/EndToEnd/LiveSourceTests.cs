@@ -5,6 +5,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.EndToEnd;
 
 /// <summary>The running bot polls a news site by itself, and what it found reaches readers through the emulator.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class LiveSourceTests(TelegramEmulator emulator) : IAsyncLifetime
 {

@@ -3,6 +3,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.EndToEnd;
 
 /// <summary>A reader subscribes through the emulator and the scheduled digest arrives at their local time, on a clock the test moves.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class ScheduledDigestTests(TelegramEmulator emulator) : IAsyncLifetime
 {

@@ -17,6 +17,7 @@ namespace DigestBot.Tests.Jobs;
 /// firings and its check-ins alike. The clocks move together, except that a node whose clock stops is, to the cluster,
 /// a node that died.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetime
 {

@@ -57,6 +57,7 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task The_bot_prunes_every_day_at_0330_UTC()
     {
         var now = new DateTimeOffset(2026, 3, 10, 3, 0, 0, TimeSpan.Zero);

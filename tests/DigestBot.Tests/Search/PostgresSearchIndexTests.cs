@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Search;
 
 /// <summary>The PostgreSQL search documents follow the articles as the SQLite index does (see <see cref="SearchIndexTests"/>).</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSearchIndexTests(PostgresServer server)
 {

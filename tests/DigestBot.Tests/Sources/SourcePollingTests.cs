@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Sources;
 
 /// <summary>The bot polls a real HTTP server on loopback serving feeds and article pages that look like real news sites.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class SourcePollingTests : IAsyncLifetime
 {
     private NewsSite site = null!;

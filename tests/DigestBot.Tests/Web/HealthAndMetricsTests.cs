@@ -12,6 +12,7 @@ using Quartz;
 namespace DigestBot.Tests.Web;
 
 /// <summary><c>/healthz</c> and <c>/metrics</c> of the running host, and when it listens at all.</summary>
+[Trait("Category", "Slow")]
 public sealed class HealthAndMetricsTests
 {
     [Fact]

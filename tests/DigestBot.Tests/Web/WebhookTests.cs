@@ -5,6 +5,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.Web;
 
 /// <summary>Webhook mode end to end: Telegram's calls over HTTP into the running host, replies out to the fake Bot API.</summary>
+[Trait("Category", "Slow")]
 public sealed class WebhookTests
 {
     [Fact]
