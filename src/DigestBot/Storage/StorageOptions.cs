@@ -23,21 +23,13 @@ public sealed class StorageOptions
     /// every article.</summary>
     public int RetainDays { get; set; }
 
-    /// <summary>The section and the connection string as configured, bound as the container binds them, for registrations
-    /// made before the container is built.</summary>
-    public static StorageOptions Read(IConfiguration configuration)
+    /// <summary>The engine and the connection string as configured, for registrations made before the container is built;
+    /// the rest of the section is bound, and checked, with the options.</summary>
+    public static StorageOptions Read(IConfiguration configuration) => new()
     {
-        var options = new StorageOptions();
-        Bind(options, configuration);
-        return options;
-    }
-
-    /// <summary>Fills the options from the section <c>Storage</c> and <c>ConnectionStrings:Articles</c>.</summary>
-    public static void Bind(StorageOptions options, IConfiguration configuration)
-    {
-        configuration.GetSection(Section).Bind(options);
-        options.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? options.ConnectionString;
-    }
+        Provider = configuration[$"{Section}:{nameof(Provider)}"] ?? StorageProviders.Default,
+        ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? new StorageOptions().ConnectionString,
+    };
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>

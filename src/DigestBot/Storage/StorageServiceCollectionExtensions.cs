@@ -9,7 +9,9 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
-            .Configure<IConfiguration>((options, configured) => StorageOptions.Bind(options, configured))
+            .BindConfiguration(StorageOptions.Section)
+            .Configure<IConfiguration>((options, configured) =>
+                options.ConnectionString = configured.GetConnectionString(StorageOptions.ConnectionStringName) ?? options.ConnectionString)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         var provider = StorageProviders.For(StorageOptions.Read(configuration));
