@@ -20,7 +20,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DigestDbContextFactory>();
         services.AddSingleton<IDbContextFactory<DigestDbContext>>(sp => sp.GetRequiredService<DigestDbContextFactory>());
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<StoreRetention>();
         return services;
     }
 }
