@@ -4,7 +4,7 @@ using Quartz;
 namespace DigestBot.Storage;
 
 /// <summary>A database engine the store can live on: everything that differs between engines, behind one seam.</summary>
-/// <remarks>An engine is one folder under <c>Storage/</c> with a class implementing this; <see cref="StorageProviders"/>
+/// <remarks>An engine is one folder under <c>StorageEngines/</c> with a class implementing this; <see cref="StorageProviders"/>
 /// finds it, and <c>Storage:Provider</c> picks it by <see cref="Name"/>.</remarks>
 public interface IStorageProvider
 {

@@ -6,7 +6,7 @@ public static class StorageProviders
     /// <summary>The engine used when <c>Storage:Provider</c> is not set.</summary>
     public const string Default = "Sqlite";
 
-    /// <summary>Every engine this build holds: each is one folder under <c>Storage/</c>, found here by its
+    /// <summary>Every engine this build holds: each is one folder under <c>StorageEngines/</c>, found here by its
     /// <see cref="IStorageProvider"/> class, the default first.</summary>
     public static IReadOnlyList<IStorageProvider> All { get; } = [.. typeof(IStorageProvider).Assembly.GetTypes()
         .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IStorageProvider).IsAssignableFrom(type))

@@ -1,6 +1,6 @@
 using DigestBot.Importing;
 using DigestBot.Search;
-using DigestBot.Storage.Postgres;
+using DigestBot.StorageEngines.Postgres;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Search;
 using DigestBot.Search;
-using DigestBot.Storage.Postgres;
+using DigestBot.StorageEngines.Postgres;
 using NpgsqlTypes;
 
 namespace DigestBot.Tests.Search;

@@ -1,6 +1,6 @@
 using DigestBot.Importing;
 using DigestBot.Search;
-using DigestBot.Storage.Sqlite;
+using DigestBot.StorageEngines.Sqlite;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
