@@ -47,7 +47,7 @@ internal static partial class BoilerplateLines
     private static readonly Regex InlineReadAlso = new($@"^(?:{PageVocabulary.Alternation(w => w.InlineRelated)})\s*[:—–-]\s*\S", Words);
 
     private static readonly Regex WidgetHeading = new(
-        $@"^(?:{PageVocabulary.Alternation(w => [.. w.RelatedHeadings, .. w.TagLabels, .. w.ShareLabels])})(?:\s*\(\d+\))?\s*:?$", Words);
+        $@"^(?:{PageVocabulary.Alternation(w => [.. w.RelatedHeadings, .. w.TagLabels])})(?:\s*\(\d+\))?\s*:?$", Words);
 
     /// <summary>"Комментарии", "Отзывы читателей (2): …", "Comments 12", "Пікір қалдыру".</summary>
     private static readonly Regex CommentsHeading = new(

@@ -5,7 +5,7 @@ namespace DigestBot.Core.Importing;
 /// <summary>Finds the outlet a scraped page names as its source, from the most explicit mention to the least.</summary>
 internal static partial class SourceFinder
 {
-    /// <summary>Attributions are written at the top or the bottom of a page; the middle is quotes and prose.</summary>
+    /// <summary>Sentences naming the outlet are written at the top or the bottom of a page; the middle is quotes and prose.</summary>
     private const int EdgeLines = 6;
 
     private const RegexOptions Words = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
@@ -34,7 +34,7 @@ internal static partial class SourceFinder
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public static string? Find(IReadOnlyList<string> units) =>
-        FirstOf(units, line => Attribution.Match(line))
+        Labelled(units)
         ?? FirstOf(units, line => ReportedBy.Match(line))
         ?? FirstOf(units, line => OutletReports.Match(line))
         ?? LastBareDomain(units)
@@ -69,6 +69,11 @@ internal static partial class SourceFinder
 
         return null;
     }
+
+    /// <summary>A labelled source line ("Дереккөз: …") is never prose, so it counts anywhere: a long footer of related
+    /// headlines may push it far from the page's end.</summary>
+    private static string? Labelled(IReadOnlyList<string> units) =>
+        units.Select(line => Attribution.Match(line)).FirstOrDefault(match => match.Success) is { } found ? Normalize(found.Groups["source"].Value) : null;
 
     private static string? LastBareDomain(IReadOnlyList<string> units)
     {

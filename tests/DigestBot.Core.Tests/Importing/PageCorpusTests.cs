@@ -14,15 +14,26 @@ public class PageCorpusTests(ITestOutputHelper output)
     public static TheoryData<string, string> TuningPages => Pages("tuning");
 
     [Theory]
-    [InlineData("heldout")]
-    [InlineData("tuning")]
-    public void Figures_per_check(string set)
+    [MemberData(nameof(HeldOutPages))]
+    [MemberData(nameof(TuningPages))]
+    public void Page_imports_with_its_title_date_source_language_and_body(string set, string file)
+    {
+        var page = PageCorpus.Load(set).Single(p => p.File == file);
+
+        PageCorpus.Failures(set, page).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("heldout", 30)]
+    [InlineData("tuning", 10)]
+    public void Figures_per_check(string set, int minimumPages)
     {
         var pages = PageCorpus.Load(set);
 
-        output.WriteLine(PageCorpus.Figures(set, pages, out _));
+        output.WriteLine(PageCorpus.Figures(set, pages, out var passing));
 
-        pages.Should().NotBeEmpty();
+        pages.Should().HaveCountGreaterThanOrEqualTo(minimumPages);
+        passing.Should().Be(pages.Count);
     }
 
     private static TheoryData<string, string> Pages(string set)
