@@ -172,7 +172,7 @@ internal static partial class BoilerplateLines
     private static bool IsShareLine(string line) => line.Length <= MaxShareLineLength && !EndsSentence(line) && ShareLine.IsMatch(line);
 
     /// <summary>A share bar's buttons, one per line: "Telegram", "WhatsApp", "Facebook".</summary>
-    private static bool IsChannelName(string line) => line.Length <= 20 && !line.Contains(' ') && SocialChannel.Match(line) is { Index: 0 };
+    private static bool IsChannelName(string line) => line.Length <= 20 && line.All(char.IsLetter) && SocialChannel.Match(line) is { Success: true, Index: 0 };
 
     /// <summary>"364 Арман": a counter, then the author's given name and maybe surname.</summary>
     [GeneratedRegex(@"^\d[\d\s,.]{0,12}\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?$")]

@@ -38,10 +38,10 @@ internal sealed record PageWords
     /// <summary>A related heading that may stand on the teaser's own line: "Читайте также: Мост через Есиль закроют".</summary>
     public required string[] InlineRelated { get; init; }
 
-    /// <summary>A call to follow, join or subscribe; the line goes when it also names a channel.</summary>
+    /// <summary>A call to follow, join or subscribe; the line goes when it also names a channel or a paid subscription.</summary>
     public required string[] CallsToFollow { get; init; }
 
-    /// <summary>Word starts that name a channel or a social network ("telegram", "канал", "арнасы", "newsletter").</summary>
+    /// <summary>Word starts that name a channel, a social network or a subscription ("telegram", "канал", "арнасы", "newsletter", "подписк").</summary>
     public required string[] Channels { get; init; }
 
     /// <summary>The heading of the readers' comments ("Комментарии (3)"): nothing after it is the article's.</summary>
@@ -97,9 +97,9 @@ internal static class PageVocabulary
             "рекомендуем", "новости партнеров", "новости партнёров", "архив",
         ],
         InlineRelated = ["читайте также", "читайте еще", "читайте ещё", "смотрите также"],
-        CallsToFollow = ["подписывайтесь", "подпишитесь", "присоединяйтесь", "следите", "читайте нас", "будьте в курсе", "мы в"],
-        Channels = ["канал", "соцсет", "рассылк", "телеграм", "инстаграм", "фейсбук", "ютуб", "тикток", "вконтакте"],
-        CommentHeadings = ["комментарии", "отзывы", "отзывы читателей"],
+        CallsToFollow = ["подписывайтесь", "подпишитесь", "присоединяйтесь", "следите", "читайте нас", "будьте в курсе", "мы в", "оформите", "оформить"],
+        Channels = ["канал", "соцсет", "рассылк", "подписк", "телеграм", "инстаграм", "фейсбук", "ютуб", "тикток", "вконтакте"],
+        CommentHeadings = ["комментарии", "отзывы", "отзывы читателей", "обсуждение"],
         CommentPrompts =
         [
             "оставить комментарий", "оставьте комментарий", "оставьте свой комментарий", "написать комментарий",
@@ -135,9 +135,9 @@ internal static class PageVocabulary
             "осы тақырыпта", "осы тақырыпқа", "мұрағат",
         ],
         InlineRelated = ["тағы оқыңыз", "тағы да оқыңыз", "оқи отырыңыз"],
-        CallsToFollow = ["жазылыңыз", "жазылу", "қосылыңыз", "таба аласыз", "бақылаңыз", "оқыңыз", "біз әлеуметтік желілерде"],
-        Channels = ["арнасы", "арнамыз", "арнаға", "арнада", "каналымыз", "парақша", "желілер"],
-        CommentHeadings = ["пікірлер", "оқырман пікірлері"],
+        CallsToFollow = ["жазылыңыз", "жазылу", "қосылыңыз", "таба аласыз", "бақылаңыз", "оқыңыз", "рәсімдеңіз", "біз әлеуметтік желілерде"],
+        Channels = ["арнасы", "арнамыз", "арнаға", "арнада", "каналымыз", "парақша", "желілер", "жазылым"],
+        CommentHeadings = ["пікірлер", "оқырман пікірлері", "талқылау"],
         CommentPrompts = ["пікір қалдыру", "пікір қалдырыңыз", "пікіріңізді қалдырыңыз", "пікір жазу", "пікір білдіру"],
         ShareLabels = ["бөлісу", "бөлісіңіз", "басып шығару"],
         TagLabels = ["тегтер", "тег", "кілт сөздер"],
@@ -169,9 +169,9 @@ internal static class PageVocabulary
             "more stories", "archive", "recommended",
         ],
         InlineRelated = ["read also", "also read", "read more", "see also", "check also", "related"],
-        CallsToFollow = ["subscribe", "follow us", "follow", "join us", "stay tuned", "sign up", "find us on"],
-        Channels = ["telegram", "instagram", "whatsapp", "facebook", "youtube", "tiktok", "twitter", "linkedin", "newsletter", "channel"],
-        CommentHeadings = ["comments", "reader comments", "responses"],
+        CallsToFollow = ["subscribe", "follow us", "follow", "join us", "stay tuned", "sign up", "find us on", "become a member"],
+        Channels = ["telegram", "instagram", "whatsapp", "facebook", "youtube", "tiktok", "twitter", "linkedin", "newsletter", "channel", "subscription", "full access"],
+        CommentHeadings = ["comments", "reader comments", "responses", "discussion"],
         CommentPrompts = ["leave a comment", "leave a reply", "add a comment", "post a comment", "write a comment"],
         ShareLabels = ["share", "print", "email this"],
         TagLabels = ["tags", "topics", "keywords"],

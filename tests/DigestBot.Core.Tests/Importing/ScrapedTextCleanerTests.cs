@@ -58,6 +58,8 @@ public class ScrapedTextCleanerTests
     [InlineData("Дата изменения: 15.05.2025 10:11")]
     [InlineData("Вчера, 18:40")]
     [InlineData("Главная > Новости > Общество")]
+    [InlineData("Оформите подписку, чтобы читать все материалы без ограничений")]
+    [InlineData("Enjoying this article? Click here to subscribe for full access.")]
     public void A_noise_line_between_paragraphs_is_dropped(string noise)
     {
         var body = Clean($"{Headline}\n\n{First}\n\n{noise}\n\n{Last}");
@@ -108,6 +110,7 @@ public class ScrapedTextCleanerTests
     [InlineData("Оставьте свой комментарий")]
     [InlineData("Пікіріңізді қалдырыңыз")]
     [InlineData("Leave a reply")]
+    [InlineData("Обсуждение")]
     public void The_readers_comments_end_the_article(string heading)
     {
         var page = $"""
@@ -124,6 +127,13 @@ public class ScrapedTextCleanerTests
 
         Clean(page).Should().Be($"{First}\n\n{Last}");
     }
+
+    [Theory]
+    [InlineData("Внимание!")]
+    [InlineData("Итоги")]
+    [InlineData("Telegram-боты")]
+    public void A_short_line_of_the_article_stays(string line) =>
+        Clean($"{Headline}\n\n{First}\n\n{line}\n\n{Last}").Should().Be($"{First}\n\n{line}\n\n{Last}");
 
     [Fact]
     public void A_paragraph_that_only_starts_with_the_word_comments_stays()
