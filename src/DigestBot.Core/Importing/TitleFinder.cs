@@ -30,14 +30,15 @@ internal static partial class TitleFinder
     {
         var bylines = new List<string>();
         string? lead = null;
-        var headline = knownTitle is null ? ChooseHeadline(units, out lead) : FindStated(units, knownTitle, out lead);
+        var noise = new HeaderNoise(units);
+        var headline = knownTitle is null ? ChooseHeadline(units, noise, out lead) : FindStated(units, knownTitle, out lead);
         for (var i = 0; i < headline; i++)
         {
             AddIfByline(bylines, units[i]);
         }
 
         var bodyStart = headline + 1;
-        while (bodyStart < units.Count && (BoilerplateLines.IsHeaderNoise(units[bodyStart]) || IsLabel(units[bodyStart])))
+        while (bodyStart < units.Count && (noise[bodyStart] || IsLabel(units[bodyStart])))
         {
             AddIfByline(bylines, units[bodyStart]);
             bodyStart++;
@@ -53,7 +54,7 @@ internal static partial class TitleFinder
     /// a headline shares words with the paragraph under it and stands right above it, with only bylines, datelines and
     /// counters between. A single sentence above the headline is its lead; a second paragraph means the article has begun.
     /// </summary>
-    private static int ChooseHeadline(IReadOnlyList<string> units, out string? lead)
+    private static int ChooseHeadline(IReadOnlyList<string> units, HeaderNoise noise, out string? lead)
     {
         lead = null;
         int best = -1, leadIndex = -1;
@@ -61,7 +62,7 @@ internal static partial class TitleFinder
         for (var i = 0; i < units.Count && i < HeaderLines; i++)
         {
             var unit = units[i];
-            if (BoilerplateLines.IsHeaderNoise(unit))
+            if (noise[i])
             {
                 continue;
             }
@@ -82,14 +83,14 @@ internal static partial class TitleFinder
                 continue;
             }
 
-            var body = NextSentence(units, i + 1);
+            var body = NextSentence(units, noise, i + 1);
             var shared = body < 0 ? 0 : SharedWords(unit, units[body]);
             if (IsLabel(unit) && shared < 2)
             {
                 continue;
             }
 
-            var score = (2 * shared) - (3 * LinesBetween(units, i, body)) + (WordCount(unit) > MaxLabelWords ? 1 : 0);
+            var score = (2 * shared) - (3 * LinesBetween(units, noise, i, body)) + (WordCount(unit) > MaxLabelWords ? 1 : 0);
             if (score >= bestScore)
             {
                 (best, bestScore) = (i, score);
@@ -184,11 +185,11 @@ internal static partial class TitleFinder
         WordCount(line) <= 2 * MaxLabelWords && line.Any(char.IsLetter) && !line.Any(char.IsLower);
 
     /// <summary>The first line under a candidate that is a sentence of the article, past bylines, datelines and labels.</summary>
-    private static int NextSentence(IReadOnlyList<string> units, int from)
+    private static int NextSentence(IReadOnlyList<string> units, HeaderNoise noise, int from)
     {
         for (var i = from; i < units.Count && i < from + HeaderLines; i++)
         {
-            if (!BoilerplateLines.IsHeaderNoise(units[i]) && !IsLabel(units[i]) && (IsProse(units[i]) || BoilerplateLines.EndsSentence(units[i])))
+            if (!noise[i] && !IsLabel(units[i]) && (IsProse(units[i]) || BoilerplateLines.EndsSentence(units[i])))
             {
                 return i;
             }
@@ -198,12 +199,12 @@ internal static partial class TitleFinder
     }
 
     /// <summary>Lines between a candidate and the paragraph under it that are neither noise nor labels: other headline candidates.</summary>
-    private static int LinesBetween(IReadOnlyList<string> units, int candidate, int body)
+    private static int LinesBetween(IReadOnlyList<string> units, HeaderNoise noise, int candidate, int body)
     {
         var count = 0;
         for (var i = candidate + 1; i < body; i++)
         {
-            if (!BoilerplateLines.IsHeaderNoise(units[i]) && !IsLabel(units[i]))
+            if (!noise[i] && !IsLabel(units[i]))
             {
                 count++;
             }
@@ -246,4 +247,23 @@ internal static partial class TitleFinder
 
     [GeneratedRegex(@"(?<=[\p{Ll}\d»""”)])[.!?…](?=\s+[«""“]?\p{Lu}|\s*$)")]
     private static partial Regex SentenceEnd();
+
+    /// <summary>Whether each line of the page is header noise, worked out once: the scoring looks at each early line several times.</summary>
+    private sealed class HeaderNoise(IReadOnlyList<string> units)
+    {
+        private readonly sbyte[] known = new sbyte[units.Count];
+
+        public bool this[int index]
+        {
+            get
+            {
+                if (known[index] == 0)
+                {
+                    known[index] = BoilerplateLines.IsHeaderNoise(units[index]) ? (sbyte)1 : (sbyte)-1;
+                }
+
+                return known[index] > 0;
+            }
+        }
+    }
 }
