@@ -31,6 +31,19 @@ public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, 
 
     private async Task UpdateAsync(Chat chat, Action<ChatSettings> change, CancellationToken cancellationToken)
     {
+        try
+        {
+            await TryUpdateAsync(chat, change, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another update of the same new chat stored its settings first; the row is there now, so change that.
+            await TryUpdateAsync(chat, change, cancellationToken);
+        }
+    }
+
+    private async Task TryUpdateAsync(Chat chat, Action<ChatSettings> change, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var settings = await db.Chats.SingleOrDefaultAsync(c => c.ChatId == chat.Id, cancellationToken);
