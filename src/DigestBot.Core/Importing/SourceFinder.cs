@@ -30,7 +30,7 @@ internal static partial class SourceFinder
 
     /// <summary>"…, Kazinform reports.": the English order, the outlet before the verb, closing the sentence.</summary>
     private static readonly Regex OutletReports = new(
-        $@"(?<=[,–—]\s)(?<source>\p{{Lu}}[\p{{L}}\d.-]*(?:\s+\p{{Lu}}[\p{{L}}\d.-]*){{0,3}})\s+(?:{PageVocabulary.English.ReportingVerbs.Aggregate((a, b) => a + "|" + b)})\s*[.!]?$",
+        $@"(?<=[,–—]\s)(?<source>\p{{Lu}}[\p{{L}}\d.-]*(?:\s+\p{{Lu}}[\p{{L}}\d.-]*){{0,3}})\s+(?:{string.Join('|', PageVocabulary.English.ReportingVerbs)})\s*[.!]?$",
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public static string? Find(IReadOnlyList<string> units) =>

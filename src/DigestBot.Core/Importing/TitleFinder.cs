@@ -31,7 +31,7 @@ internal static partial class TitleFinder
         var bylines = new List<string>();
         string? lead = null;
         var noise = new HeaderNoise(units);
-        var headline = knownTitle is null ? ChooseHeadline(units, noise, out lead) : FindStated(units, knownTitle, out lead);
+        var headline = knownTitle is null ? ChooseHeadline(units, noise, out lead) : FindStated(units, knownTitle);
         for (var i = 0; i < headline; i++)
         {
             AddIfByline(bylines, units[i]);
@@ -105,10 +105,9 @@ internal static partial class TitleFinder
         return best;
     }
 
-    /// <summary>The stated title among the first lines, past the header's noise, labels and a lead.</summary>
-    private static int FindStated(IReadOnlyList<string> units, string knownTitle, out string? lead)
+    /// <summary>The stated title among the first lines, past the header's noise and labels.</summary>
+    private static int FindStated(IReadOnlyList<string> units, string knownTitle)
     {
-        lead = null;
         for (var i = 0; i < units.Count && i < HeaderLines; i++)
         {
             var unit = units[i];
