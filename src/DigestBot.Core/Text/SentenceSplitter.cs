@@ -1,25 +1,16 @@
-using System.Collections.Frozen;
+using System.Buffers;
 using System.Text;
 
 namespace DigestBot.Core.Text;
 
-/// <summary>Splits Russian, Kazakh and English news text into sentences, aware of initials, abbreviations, numbers and quotes.</summary>
+/// <summary>Splits Russian, Kazakh and English news text into sentences, aware of initials, abbreviations (Text/Resources/abbreviations.txt), numbers, headings, lists, emoticons and quotes.</summary>
 public static class SentenceSplitter
 {
-    // Abbreviations after which a capitalised word is still the same sentence ("им. Абая", "e.g. Paris", "т.е. Астана").
-    private static readonly FrozenSet<string> NeverFinal = FrozenSet.ToFrozenSet(
-    [
-        "им", "ул", "пр", "просп", "пер", "д", "кв", "мкр", "проф", "акад", "доц", "ген", "св", "ст", "см", "ср", "тов", "гр",
-        "г-н", "г-жа", "т.е", "т.н", "т.к", "т.ч", "напр", "стр", "рис", "табл", "көш", "даң", "ауд", "обл",
-        "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "no", "jr", "sr",
-    ], StringComparer.Ordinal);
+    // A quotation longer than this does not hold its sentences together: it is a long speech, or its quote mark is stray.
+    private const int MaxHeldQuotation = 300;
 
-    // Abbreviations that often end a sentence: the next sentence starts when a capitalised word follows.
-    private static readonly FrozenSet<string> MaybeFinal = FrozenSet.ToFrozenSet(
-    [
-        "т.д", "т.п", "др", "гг", "жж", "руб", "тг", "тыс", "млн", "млрд", "трлн", "коп", "долл", "км", "кг", "га",
-        "etc", "inc", "ltd", "co",
-    ], StringComparer.Ordinal);
+    // A capitalised word of two or three letters without these is a shortened first name ("Дж.", "Вс.").
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("аеёиоуыэюяәөұүіaeiouy");
 
     /// <summary>The sentences of <paramref name="text"/>, trimmed, with inner runs of white space collapsed to one space.</summary>
     public static IReadOnlyList<string> Split(string text)
@@ -40,13 +31,14 @@ public static class SentenceSplitter
     public static void SplitRanges(ReadOnlySpan<char> text, List<Range> sentences)
     {
         var boundaries = new List<int>();
+        var held = new List<int>();
         var start = 0;
         while (start < text.Length)
         {
             var end = ParagraphEnd(text, start);
             var paragraph = text[start..end];
             boundaries.Clear();
-            ScanParagraph(paragraph, boundaries);
+            ScanParagraph(paragraph, boundaries, held);
             var sentenceStart = 0;
             boundaries.Add(paragraph.Length);
             foreach (var boundary in boundaries)
@@ -103,44 +95,51 @@ public static class SentenceSplitter
     }
 
     // Records sentence boundaries (offsets after a sentence's last character). A quotation stays in one sentence:
-    // one left open runs to the end of the paragraph, one closed but never opened began with the paragraph.
-    private static void ScanParagraph(ReadOnlySpan<char> text, List<int> boundaries)
+    // one left open runs to the end of the paragraph, one closed but never opened began with the paragraph; either
+    // only up to MaxHeldQuotation characters.
+    private static void ScanParagraph(ReadOnlySpan<char> text, List<int> boundaries, List<int> held)
     {
+        held.Clear();
         var depth = 0;
         var openedAt = 0;
+        var openParentheses = 0;
+        var lastBoundary = 0;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
             if (IsQuote(c))
             {
-                if (IsOpeningQuote(text, i))
-                {
-                    openedAt = depth == 0 ? i : openedAt;
-                    depth++;
-                }
-                else if (depth > 0)
-                {
-                    depth--;
-                }
-                else
-                {
-                    boundaries.Clear();
-                }
-
+                Quote(text, i);
                 i++;
                 continue;
             }
 
-            if (c == '\n')
+            if (EmoticonEnd(text, i, openParentheses) is var emoticon and > 0)
             {
-                if (depth == 0 && StartsNewLineSentence(text, i))
+                if (emoticon < text.Length && char.IsWhiteSpace(text[emoticon]) && NextSentenceStarts(text, emoticon, requireLetter: true))
                 {
-                    boundaries.Add(i);
+                    Add(emoticon);
                 }
 
-                i++;
+                i = emoticon;
                 continue;
+            }
+
+            switch (c)
+            {
+                case '(':
+                    openParentheses++;
+                    break;
+                case ')':
+                    openParentheses = Math.Max(0, openParentheses - 1);
+                    break;
+                case '\n' when StartsNewLineSentence(text, i):
+                    Add(i);
+                    break;
+                case ';' when ListItemFollows(text, i + 1):
+                    Add(i + 1);
+                    break;
             }
 
             if (c is not ('.' or '!' or '?' or '…'))
@@ -159,34 +158,63 @@ public static class SentenceSplitter
             {
                 if (IsQuote(text[end]))
                 {
-                    if (depth > 0)
-                    {
-                        depth--;
-                    }
-                    else
-                    {
-                        boundaries.Clear();
-                    }
+                    Quote(text, end);
+                }
+                else
+                {
+                    openParentheses = Math.Max(0, openParentheses - 1);
                 }
 
                 end++;
             }
 
-            if (depth == 0 && IsBoundary(text, i, end))
+            if (IsBoundary(text, i, end, lastBoundary))
             {
-                boundaries.Add(end);
+                Add(end);
             }
 
             i = end;
         }
 
-        if (depth > 0)
+        if (depth > 0 && text.Length - openedAt > MaxHeldQuotation)
         {
-            boundaries.RemoveAll(boundary => boundary > openedAt);
+            boundaries.AddRange(held);
+        }
+
+        void Add(int boundary)
+        {
+            (depth == 0 ? boundaries : held).Add(boundary);
+            lastBoundary = boundary;
+        }
+
+        void Quote(ReadOnlySpan<char> text, int at)
+        {
+            if (IsOpeningQuote(text, at))
+            {
+                openedAt = depth == 0 ? at : openedAt;
+                depth++;
+            }
+            else if (depth > 0)
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    if (at - openedAt > MaxHeldQuotation)
+                    {
+                        boundaries.AddRange(held);
+                    }
+
+                    held.Clear();
+                }
+            }
+            else if (at <= MaxHeldQuotation)
+            {
+                boundaries.Clear();
+            }
         }
     }
 
-    private static bool IsBoundary(ReadOnlySpan<char> text, int punctuation, int end)
+    private static bool IsBoundary(ReadOnlySpan<char> text, int punctuation, int end, int lastBoundary)
     {
         if (end == text.Length)
         {
@@ -210,15 +238,21 @@ public static class SentenceSplitter
         }
 
         var single = text[punctuation] == '.' && (punctuation + 1 == text.Length || text[punctuation + 1] is not ('.' or '!' or '?' or '…'));
-        return single ? AfterWord(text, punctuation, next) : StartsSentence(text, next, requireLetter: false);
+        return single ? AfterWord(text, punctuation, next, lastBoundary) : StartsSentence(text, next, requireLetter: false);
     }
 
-    private static bool AfterWord(ReadOnlySpan<char> text, int period, int next)
+    private static bool AfterWord(ReadOnlySpan<char> text, int period, int next, int lastBoundary)
     {
         var wordStart = period;
         while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] is '.' or '-'))
         {
             wordStart--;
+        }
+
+        // "4. Я…", "8.1. Зачем…", "§ 2. Права…", "IV. Итоги": a heading's number, not a sentence of its own.
+        if (HeadingNumberStart(text, wordStart, period) is { } heading && AtSentenceStart(text, heading, lastBoundary))
+        {
+            return false;
         }
 
         var word = text[wordStart..period].Trim('-');
@@ -232,30 +266,233 @@ public static class SentenceSplitter
             return false;
         }
 
-        var key = Tokenizer.Normalize(word);
-        if (NeverFinal.Contains(key))
+        var key = AbbreviationKey(text, wordStart, word);
+        if (Abbreviations.BeforeName.Contains(key))
         {
             return false;
         }
 
-        // "г." and "ж." after a year are "год"/"жыл" and may end a sentence; before a name, "г. Алматы" is a city.
-        if (key is "г" or "ж")
+        // "12 янв. 2024 г.", "Jan. 5": a date goes on.
+        if (Abbreviations.Months.Contains(key))
         {
-            return FollowsNumber(text, wordStart) && StartsSentence(text, next, requireLetter: true);
+            return !char.IsDigit(text[next]) && StartsSentence(text, next, requireLetter: true);
         }
 
-        // A lone lowercase letter is an abbreviation too: "т. е.", "с. Каскелен".
-        if (word.Length == 1 && char.IsLower(word[0]))
-        {
-            return false;
-        }
-
-        if (MaybeFinal.Contains(key))
+        if (Abbreviations.MayEnd.Contains(key))
         {
             return StartsSentence(text, next, requireLetter: true);
         }
 
+        // "1990-е.", "90-х.": the ending of a number, not an abbreviation.
+        if (text[wordStart] == '-' && wordStart > 0 && char.IsDigit(text[wordStart - 1]))
+        {
+            return StartsSentence(text, next, requireLetter: false);
+        }
+
+        // A lone lowercase letter is an abbreviation ("т. е.", "с. Каскелен", "г. Алматы") unless it follows a number:
+        // "в 2020 г.", "1995 ж.", "10 м." may end a sentence when a capitalised word follows.
+        if (word.Length == 1 && char.IsLower(word[0]))
+        {
+            return FollowsNumber(text, wordStart) && StartsSentence(text, next, requireLetter: true);
+        }
+
+        // "к.п.н. И. П. Карташов", "Чарльз Дж. Филлипс": a degree before initials, a first name cut to its consonants.
+        if ((IsDottedLowercase(word) && IsInitialAt(text, next)) || (IsShortenedName(word) && char.IsUpper(text[next])))
+        {
+            return false;
+        }
+
         return StartsSentence(text, next, requireLetter: false);
+    }
+
+    // "т. п" is the spaced "т.п": lone lowercase letters before the word, each with its dot, join its key.
+    private static string AbbreviationKey(ReadOnlySpan<char> text, int wordStart, ReadOnlySpan<char> word)
+    {
+        var key = Tokenizer.Normalize(word);
+        if (word.Length != 1 || !char.IsLower(word[0]))
+        {
+            return key;
+        }
+
+        var start = wordStart;
+        for (var parts = 1; parts < 4; parts++)
+        {
+            var dot = start - 1;
+            while (dot >= 0 && text[dot] is ' ' or '\u00A0')
+            {
+                dot--;
+            }
+
+            if (dot < 1 || dot == start - 1 || text[dot] != '.' || !char.IsLower(text[dot - 1]) || (dot >= 2 && char.IsLetter(text[dot - 2])))
+            {
+                break;
+            }
+
+            key = Tokenizer.Normalize(text.Slice(dot - 1, 1)) + "." + key;
+            start = dot - 1;
+        }
+
+        return key;
+    }
+
+    // Where a heading's number ("4", "8.1", "§ 2", "IV") ending at the period begins, or null when there is none.
+    private static int? HeadingNumberStart(ReadOnlySpan<char> text, int wordStart, int period)
+    {
+        int start;
+        if (wordStart < period)
+        {
+            if (!IsRoman(text[wordStart..period]))
+            {
+                return null;
+            }
+
+            start = wordStart;
+        }
+        else
+        {
+            start = period;
+            while (start > 0 && (char.IsAsciiDigit(text[start - 1]) || (text[start - 1] == '.' && start - 1 > 0 && char.IsAsciiDigit(text[start - 2]))))
+            {
+                start--;
+            }
+
+            if (start == period || period - start > 8)
+            {
+                return null;
+            }
+
+            var section = start;
+            while (section > 0 && text[section - 1] is ' ' or '\u00A0')
+            {
+                section--;
+            }
+
+            if (section > 0 && text[section - 1] == '§')
+            {
+                return section - 1;
+            }
+        }
+
+        return start == 0 || char.IsWhiteSpace(text[start - 1]) ? start : null;
+    }
+
+    private static bool IsRoman(ReadOnlySpan<char> word) =>
+        word.Length is > 0 and <= 6 && !word.ContainsAnyExcept("IVXLCDM");
+
+    // Only white space between the position and the start of the line or the end of the sentence before.
+    private static bool AtSentenceStart(ReadOnlySpan<char> text, int position, int lastBoundary)
+    {
+        var j = position - 1;
+        while (j >= 0 && text[j] is ' ' or '\t' or '\r' or '\u00A0')
+        {
+            j--;
+        }
+
+        return j < 0 || text[j] == '\n' || j + 1 == lastBoundary;
+    }
+
+    // "к.п.н", "д.э.н": lowercase letters joined by dots.
+    private static bool IsDottedLowercase(ReadOnlySpan<char> word) =>
+        word.Contains('.') && char.IsLetter(word[0]) && AllLowercaseLetters(word);
+
+    private static bool AllLowercaseLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "И." or "Н.Ә." begins at the position.
+    private static bool IsInitialAt(ReadOnlySpan<char> text, int i) =>
+        char.IsUpper(text[i]) && i + 1 < text.Length && text[i + 1] == '.';
+
+    // "Дж", "Вс", "Вл": a capital and one or two consonants, too short and vowelless to be a word.
+    private static bool IsShortenedName(ReadOnlySpan<char> word) =>
+        word.Length is 2 or 3 && char.IsUpper(word[0]) && AllLowercaseLetters(word[1..]) && !word[1..].ContainsAny(Vowels) && !word.Contains('.');
+
+    // "2) отчуждать", "б) отозвать": the marker of a list's next item.
+    private static bool ListItemFollows(ReadOnlySpan<char> text, int i)
+    {
+        var start = i;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        if (i == start || i == text.Length)
+        {
+            return false;
+        }
+
+        var marker = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && i - marker < 2)
+        {
+            i++;
+        }
+
+        if (i == marker && char.IsLower(text[i]))
+        {
+            i++;
+        }
+
+        return i > marker && i + 1 < text.Length && text[i] == ')' && char.IsWhiteSpace(text[i + 1]);
+    }
+
+    // ":)", ";-)", ":((", "))": the offset after an emoticon starting at i, or 0 when there is none. A run of ")" after
+    // a word is a smile only while no parenthesis is open.
+    private static int EmoticonEnd(ReadOnlySpan<char> text, int i, int openParentheses)
+    {
+        var j = i;
+        if (text[i] is ':' or ';' or '=')
+        {
+            if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && !char.IsLetter(text[i - 1]))
+            {
+                return 0;
+            }
+
+            j++;
+            if (j < text.Length && text[j] == '-')
+            {
+                j++;
+            }
+
+            var eyes = j;
+            while (j < text.Length && text[j] is ')' or '(')
+            {
+                j++;
+            }
+
+            return j > eyes && (j == text.Length || char.IsWhiteSpace(text[j])) ? j : 0;
+        }
+
+        if (text[i] != ')' || openParentheses > 0 || i == 0 || !char.IsLetter(text[i - 1]))
+        {
+            return 0;
+        }
+
+        while (j < text.Length && text[j] == ')')
+        {
+            j++;
+        }
+
+        return j - i >= 2 && (j == text.Length || char.IsWhiteSpace(text[j])) ? j : 0;
+    }
+
+    private static bool NextSentenceStarts(ReadOnlySpan<char> text, int end, bool requireLetter)
+    {
+        var next = end;
+        while (next < text.Length && char.IsWhiteSpace(text[next]))
+        {
+            next++;
+        }
+
+        return next < text.Length && StartsSentence(text, next, requireLetter);
     }
 
     // "А", "Н.Ә", "К.-Ж": one or more single capital letters joined by dots (and hyphens).

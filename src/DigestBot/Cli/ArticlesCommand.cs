@@ -98,6 +98,7 @@ public sealed record ArticleJson(
 
 [JsonSerializable(typeof(List<ArticleJson>))]
 [JsonSerializable(typeof(SummaryJson))]
+[JsonSerializable(typeof(AnalysisJson))]
 [JsonSerializable(typeof(List<SourceJson>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {

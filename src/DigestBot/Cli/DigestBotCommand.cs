@@ -16,6 +16,7 @@ public static class DigestBotCommand
             ConsoleCommand.Create(),
             SummarizeCommand.Create(),
             EvalSummariesCommand.Create(),
+            AnalyzeCommand.Create(),
             SearchCommand.Create(),
             SourcesCommand.Create(),
             CheckCommand.Create(),

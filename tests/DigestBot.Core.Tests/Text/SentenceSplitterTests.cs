@@ -52,6 +52,18 @@ public class SentenceSplitterTests
     public void Keeps_an_unbalanced_quotation_in_one_sentence(string text, string[] sentences) =>
         SentenceSplitter.Split(text).Should().Equal(sentences);
 
+    [Theory]
+    [InlineData("Он сказал: «", "». Зал аплодировал.")]
+    [InlineData("Он сказал: «", " Зал аплодировал.")]
+    public void A_quotation_longer_than_a_speech_does_not_hold_its_sentences_together(string before, string after)
+    {
+        var speech = string.Concat(Enumerable.Repeat("Мы продолжим реформы и выполним все обещания. ", 8)).TrimEnd();
+
+        var sentences = SentenceSplitter.Split(before + speech + after);
+
+        sentences.Should().HaveCountGreaterThan(8).And.StartWith("Он сказал: «Мы продолжим реформы и выполним все обещания.");
+    }
+
     [Fact]
     public void Never_leaves_a_dangling_guillemet()
     {
@@ -60,6 +72,32 @@ public class SentenceSplitterTests
         foreach (var sentence in SentenceSplitter.Split(text))
         {
             sentence.Count(c => c == '«').Should().Be(sentence.Count(c => c == '»'), sentence);
+        }
+    }
+
+    [Fact]
+    public void Gives_ordered_trimmed_ranges_for_any_mix_of_punctuation()
+    {
+        // Fixed seed: the same 20,000 texts of letters, digits, abbreviations, quotes, brackets and smileys every run.
+        var random = new Random(13);
+        string[] pieces = ["А", "б", "Дж", "IV", "т", "п", "8", "12", "янв", "§", " ", "\n", ".", ";", ":", ")", "(", "«", "»", "\"", "-", "!", "?", "…", "2)"];
+        var ranges = new List<Range>();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            ranges.Clear();
+            SentenceSplitter.SplitRanges(text, ranges);
+
+            var previousEnd = 0;
+            foreach (var range in ranges)
+            {
+                var (start, length) = range.GetOffsetAndLength(text.Length);
+                start.Should().BeGreaterThanOrEqualTo(previousEnd, text);
+                length.Should().BePositive(text);
+                char.IsWhiteSpace(text[start]).Should().BeFalse(text);
+                char.IsWhiteSpace(text[start + length - 1]).Should().BeFalse(text);
+                previousEnd = start + length;
+            }
         }
     }
 
