@@ -1,5 +1,7 @@
 using DigestBot.Conversation;
+using DigestBot.Features;
 using DigestBot.Importing;
+using DigestBot.Retention;
 using DigestBot.Search;
 using DigestBot.Sources;
 using DigestBot.Storage;
@@ -64,10 +66,12 @@ public static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BotMetrics>();
         builder.Services.AddStorage();
+        builder.Services.AddRetention();
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
         builder.Services.AddConversation();
+        builder.Services.AddFeatures();
         builder.Services.AddSearch(builder.Configuration);
         builder.Services.AddSources();
     }

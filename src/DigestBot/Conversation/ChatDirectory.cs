@@ -29,6 +29,45 @@ public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, 
     public Task RememberAsync(Chat chat, CancellationToken cancellationToken) =>
         UpdateAsync(chat, _ => { }, cancellationToken);
 
+    /// <summary>
+    /// Moves a group that became a supergroup to its new id with what it chose: its settings and its subscription. What
+    /// the new chat already has of its own is kept.
+    /// </summary>
+    public async Task MoveAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == from, cancellationToken) is { } old
+            && !await db.Chats.AnyAsync(c => c.ChatId == to, cancellationToken))
+        {
+            db.Chats.Add(new ChatSettings
+            {
+                ChatId = to,
+                Kind = KindOf(ChatType.Supergroup),
+                Title = old.Title,
+                Language = old.Language,
+                AllLanguages = old.AllLanguages,
+                CreatedAt = old.CreatedAt,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var subscriptions = db.Subscriptions.Where(s => s.ChatId == from);
+        if (await db.Subscriptions.AnyAsync(s => s.ChatId == to, cancellationToken))
+        {
+            await subscriptions.ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            await subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.ChatId, to).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        }
+
+        await db.Chats.Where(c => c.ChatId == from).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private async Task UpdateAsync(Chat chat, Action<ChatSettings> change, CancellationToken cancellationToken)
     {
         try

@@ -2,7 +2,6 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
-using DigestBot.Features.Channels;
 using DigestBot.Localization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -12,9 +11,8 @@ namespace DigestBot.Conversation;
 /// <summary>Routes each update to the handler of its command or button; answers everything else with a hint.</summary>
 public sealed class Dispatcher
 {
-    private readonly Dictionary<string, IChatHandler> byCommand = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IChatHandler> byAction = new(StringComparer.Ordinal);
-    private readonly ChatMembershipHandler membership;
+    private readonly CommandRegistry registry;
+    private readonly IMembershipHandler membership;
     private readonly ChatDirectory chats;
     private readonly FloodLimiter flood;
     private readonly Texts texts;
@@ -22,27 +20,15 @@ public sealed class Dispatcher
     private readonly ILogger<Dispatcher> logger;
 
     public Dispatcher(
-        IEnumerable<IChatHandler> handlers,
-        ChatMembershipHandler membership,
+        CommandRegistry registry,
+        IMembershipHandler membership,
         ChatDirectory chats,
         FloodLimiter flood,
         Texts texts,
         BotIdentity identity,
         ILogger<Dispatcher> logger)
     {
-        foreach (var handler in handlers)
-        {
-            foreach (var command in handler.Commands)
-            {
-                byCommand.Add(command, handler);
-            }
-
-            foreach (var action in handler.CallbackActions)
-            {
-                byAction.Add(action, handler);
-            }
-        }
-
+        this.registry = registry;
         this.membership = membership;
         this.chats = chats;
         this.flood = flood;
@@ -50,9 +36,6 @@ public sealed class Dispatcher
         this.identity = identity;
         this.logger = logger;
     }
-
-    /// <summary>The commands there are, in the order the help lists them.</summary>
-    public IEnumerable<string> Commands => byCommand.Keys;
 
     /// <summary>Answers <paramref name="update"/> and tells what became of it.</summary>
     public async Task<DispatchOutcome> DispatchAsync(Update update, IReplySink replies, CancellationToken cancellationToken)
@@ -114,7 +97,7 @@ public sealed class Dispatcher
             return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Text"), cancellationToken), cancellationToken);
         }
 
-        if (!byCommand.TryGetValue(name, out var handler))
+        if (!registry.TryGetCommandHandler(name, out var handler))
         {
             return await RunAsync(turn, t => t.ReplyAsync(t.Text("Unknown_Command", TelegramHtml.Escape(TextTruncation.Truncate("/" + name, 64))), cancellationToken), cancellationToken);
         }
@@ -157,7 +140,7 @@ public sealed class Dispatcher
                 return DispatchOutcome.Limited;
             }
 
-            if (turn.Callback is { } parsed && byAction.TryGetValue(parsed.Action, out var handler))
+            if (turn.Callback is { } parsed && registry.TryGetActionHandler(parsed.Action, out var handler))
             {
                 return await RunAsync(turn, t => handler.HandleAsync(t, cancellationToken), cancellationToken);
             }

@@ -1,3 +1,4 @@
+using DigestBot.Conversation;
 using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -48,9 +49,8 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Marks the delivery failed; the window stays, so the next digest covers it. <paramref name="pause"/> stops the
-    /// chat's digests until it subscribes again.</summary>
-    public async Task FailedAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyCollection<int> messageIds, string error, bool pause, CancellationToken cancellationToken)
+    /// <summary>Marks the delivery failed; the window stays, so the next digest covers it.</summary>
+    public async Task FailedAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyCollection<int> messageIds, string error, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var delivery = await db.Deliveries.SingleAsync(d => d.ChatId == chatId && d.WindowEnd == windowEnd, cancellationToken);
@@ -58,12 +58,6 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
         delivery.MessageIds = string.Join(' ', messageIds);
         delivery.Error = error.Length > 500 ? error[..500] : error;
         delivery.FinishedAt = time.GetUtcNow();
-        if (pause && await db.Subscriptions.SingleOrDefaultAsync(s => s.ChatId == chatId, cancellationToken) is { } subscription)
-        {
-            subscription.Active = false;
-            subscription.UpdatedAt = time.GetUtcNow();
-        }
-
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -105,46 +99,19 @@ public sealed class DeliveryLedger(IDbContextFactory<DigestDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Moves a chat that became a supergroup to its new id: settings, subscription and deliveries. False when the new chat
-    /// already has a delivery for <paramref name="windowEnd"/>, which then must not be sent again.
+    /// Moves a chat's deliveries to the new id it got as a supergroup; where the new chat already has one for a window,
+    /// that one is kept. False when it has one for <paramref name="windowEnd"/>, which then must not be sent again.
     /// </summary>
-    public async Task<bool> MoveChatAsync(long from, long to, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    /// <remarks>The chat's settings and subscription follow through <see cref="ChatDirectory.MoveAsync"/>, called after
+    /// this: a move cut short between the two is made again at the next digest, which Telegram refuses for the old id.</remarks>
+    public async Task<bool> MoveDeliveriesAsync(long from, long to, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        if (await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.ChatId == from, cancellationToken) is { } old
-            && !await db.Chats.AnyAsync(c => c.ChatId == to, cancellationToken))
-        {
-            db.Chats.Add(new ChatSettings
-            {
-                ChatId = to,
-                Kind = "supergroup",
-                Title = old.Title,
-                Language = old.Language,
-                AllLanguages = old.AllLanguages,
-                CreatedAt = old.CreatedAt,
-                UpdatedAt = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        // The new chat's own subscription and deliveries, if it already has some, are the ones kept.
-        var subscriptions = db.Subscriptions.Where(s => s.ChatId == from);
-        if (await db.Subscriptions.AnyAsync(s => s.ChatId == to, cancellationToken))
-        {
-            await subscriptions.ExecuteDeleteAsync(cancellationToken);
-        }
-        else
-        {
-            await subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.ChatId, to).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        }
-
         var taken = db.Deliveries.Where(d => d.ChatId == to).Select(d => d.WindowEnd);
         var windowTaken = await taken.ContainsAsync(windowEnd, cancellationToken);
         await db.Deliveries.Where(d => d.ChatId == from && taken.Contains(d.WindowEnd)).ExecuteDeleteAsync(cancellationToken);
         await db.Deliveries.Where(d => d.ChatId == from).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChatId, to), cancellationToken);
-        await db.Chats.Where(c => c.ChatId == from).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return !windowTaken;
     }

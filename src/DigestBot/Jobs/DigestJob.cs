@@ -6,8 +6,8 @@ using Quartz;
 
 namespace DigestBot.Jobs;
 
-/// <summary>Fires at one digest time and zone and sends that schedule's due digests.</summary>
-/// <remarks>One run per schedule at a time: a catch-up and the regular firing never send side by side.</remarks>
+/// <summary>Fires at one digest time and zone and sends that slot's due digests.</summary>
+/// <remarks>One run per slot at a time: a catch-up and the regular firing never send side by side.</remarks>
 [DisallowConcurrentExecution]
 public sealed class DigestJob(DigestSender sender, TimeProvider time, IOptions<DigestOptions> options, ILogger<DigestJob> logger) : IJob
 {
@@ -19,7 +19,7 @@ public sealed class DigestJob(DigestSender sender, TimeProvider time, IOptions<D
     {
         var data = context.MergedJobDataMap;
         DigestTime.TryParse(data.GetString(TimeKey), out var localTime);
-        var schedule = new DigestSchedule(localTime, data.GetString(TimeZoneKey) ?? "UTC");
+        var slot = new DigestSlot(localTime, data.GetString(TimeZoneKey) ?? "UTC");
 
         // A catch-up names the time it stands for; a regular firing covers up to its scheduled time, even when it runs late;
         // a firing taken over from a node that died carries the time of the firing it stands for.
@@ -31,10 +31,10 @@ public sealed class DigestJob(DigestSender sender, TimeProvider time, IOptions<D
         var late = time.GetUtcNow() - windowEnd;
         if (late > options.Value.CatchUpWindow)
         {
-            logger.LogInformation("digests: the {Schedule} digest due at {Due} fired {Late} late, more than Digest:CatchUpWindow; skipped", schedule, windowEnd, late);
+            logger.LogInformation("digests: the {Schedule} digest due at {Due} fired {Late} late, more than Digest:CatchUpWindow; skipped", slot, windowEnd, late);
             return;
         }
 
-        await sender.SendAsync(schedule, windowEnd, cancellationToken);
+        await sender.SendAsync(slot, windowEnd, cancellationToken);
     }
 }

@@ -10,31 +10,21 @@ using Telegram.Bot.Exceptions;
 
 namespace DigestBot.Jobs;
 
-/// <summary>Sends one schedule's digests for one window: each distinct digest is built once and goes to every chat that wants it.</summary>
+/// <summary>Sends one slot's digests for one window: each distinct digest is built once and goes to every chat that wants it.</summary>
 public sealed class DigestSender(
     IDbContextFactory<DigestDbContext> dbFactory,
     DigestService digests,
     DeliveryLedger ledger,
+    SubscriptionStore subscriptions,
+    ChatDirectory chats,
     IDeliverySink replies,
-    DigestScheduler scheduler,
     BotMetrics metrics,
     ILogger<DigestSender> logger)
 {
-    /// <summary>Active subscriptions of <paramref name="schedule"/> that have not had the digest ending at <paramref name="windowEnd"/>.</summary>
-    /// <remarks>A chat that subscribed after that time had not missed it.</remarks>
-    public static IQueryable<Subscription> Due(DigestDbContext db, DigestSchedule schedule, DateTimeOffset windowEnd) =>
-        db.Subscriptions.Where(s => s.Active
-            && s.Time == schedule.Time
-            && s.TimeZone == schedule.TimeZone
-            && s.CreatedAt <= windowEnd
-            && (s.LastWindowEnd == null || s.LastWindowEnd < windowEnd)
-            && !db.Deliveries.Any(d => d.ChatId == s.ChatId && d.WindowEnd == windowEnd));
-
-    public async Task SendAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    public async Task SendAsync(DigestSlot slot, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         await ledger.ResolveInterruptedAsync(cancellationToken);
-        var recipients = await RecipientsAsync(schedule, windowEnd, cancellationToken);
-        var changed = false;
+        var recipients = await RecipientsAsync(slot, windowEnd, cancellationToken);
         foreach (var group in recipients.GroupBy(r => r.Key))
         {
             var first = group.First();
@@ -45,14 +35,14 @@ public sealed class DigestSender(
                 messages = await digests.BuildAsync(first.Preferences, first.Window, cancellationToken);
                 logger.LogInformation(
                     "digests: built the {Schedule} digest for the window ending {WindowEnd} once for {Chats} chat(s) in {Elapsed} ms",
-                    schedule,
+                    slot,
                     windowEnd,
                     group.Count(),
                     building.ElapsedMilliseconds);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "digests: unable to build the {Schedule} digest for {Chats} chat(s): {Error}", schedule, group.Count(), ex.Message);
+                logger.LogError(ex, "digests: unable to build the {Schedule} digest for {Chats} chat(s): {Error}", slot, group.Count(), ex.Message);
                 continue;
             }
 
@@ -66,7 +56,7 @@ public sealed class DigestSender(
             {
                 try
                 {
-                    changed |= await DeliverAsync(recipient.ChatId, windowEnd, messages, cancellationToken);
+                    await DeliverAsync(recipient.ChatId, windowEnd, messages, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -76,17 +66,12 @@ public sealed class DigestSender(
                 }
             }
         }
-
-        if (changed)
-        {
-            await scheduler.SyncAsync(cancellationToken);
-        }
     }
 
-    private async Task<List<Recipient>> RecipientsAsync(DigestSchedule schedule, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    private async Task<List<Recipient>> RecipientsAsync(DigestSlot slot, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await Due(db, schedule, windowEnd)
+        var due = await slot.DueSubscriptions(db, windowEnd)
             .AsNoTracking()
             .Join(db.Chats, s => s.ChatId, c => c.ChatId, (s, c) => new { Subscription = s, c.Language, c.AllLanguages })
             .ToListAsync(cancellationToken);
@@ -102,16 +87,15 @@ public sealed class DigestSender(
         ];
     }
 
-    /// <summary>Sends the digest to one chat at most once; true when the chat's subscription changed (paused or moved).</summary>
-    private async Task<bool> DeliverAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Sends the digest to one chat at most once.</summary>
+    private async Task DeliverAsync(long chatId, DateTimeOffset windowEnd, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         if (!await ledger.BeginAsync(chatId, windowEnd, cancellationToken))
         {
-            return false;
+            return;
         }
 
         var sent = new List<int>();
-        var moved = false;
         try
         {
             try
@@ -121,10 +105,11 @@ public sealed class DigestSender(
             catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newChatId && sent.Count == 0)
             {
                 logger.LogInformation("digests: chat {ChatId} became supergroup {NewChatId}; its settings move there and the digest is sent again", chatId, newChatId);
-                moved = true;
-                if (!await ledger.MoveChatAsync(chatId, newChatId, windowEnd, cancellationToken))
+                var windowFree = await ledger.MoveDeliveriesAsync(chatId, newChatId, windowEnd, cancellationToken);
+                await chats.MoveAsync(chatId, newChatId, cancellationToken);
+                if (!windowFree)
                 {
-                    return moved;
+                    return;
                 }
 
                 chatId = newChatId;
@@ -134,22 +119,20 @@ public sealed class DigestSender(
             await ledger.SentAsync(chatId, windowEnd, sent, cancellationToken);
             metrics.DigestDelivered();
             logger.LogInformation("digests: sent the digest for the window ending {WindowEnd} to {ChatId} in {Parts} message(s)", windowEnd, chatId, sent.Count);
-            return moved;
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
-            // Blocked, removed from the group or a deleted account: the schedule pauses until the chat subscribes again.
-            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: true, cancellationToken);
+            // Blocked, removed from the group or a deleted account: its digests pause until the chat subscribes again.
+            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, cancellationToken);
+            await subscriptions.PauseAsync(chatId, cancellationToken);
             metrics.DigestFailed(blocked: true);
             logger.LogWarning("digests: unable to send the digest to {ChatId}: {Description}; its digests are paused", chatId, ex.Message);
-            return true;
         }
         catch (RequestException ex)
         {
-            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, pause: false, cancellationToken);
+            await ledger.FailedAsync(chatId, windowEnd, sent, ex.Message, cancellationToken);
             metrics.DigestFailed(blocked: false);
             logger.LogError("digests: unable to send the digest for the window ending {WindowEnd} to {ChatId}: {Error}", windowEnd, chatId, ex.Message);
-            return moved;
         }
     }
 

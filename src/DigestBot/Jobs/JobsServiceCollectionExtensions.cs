@@ -47,8 +47,8 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<DigestScheduler>();
-        services.AddSingleton<IScheduleListener>(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddSingleton<DigestTriggers>();
+        services.AddSingleton<ISubscriptionsChangedHandler>(sp => sp.GetRequiredService<DigestTriggers>());
         services.AddSingleton<DigestSender>();
         services.AddHostedService<DigestStartup>();
         return services;

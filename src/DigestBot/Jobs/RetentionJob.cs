@@ -1,3 +1,4 @@
+using DigestBot.Retention;
 using DigestBot.Storage;
 using Quartz;
 

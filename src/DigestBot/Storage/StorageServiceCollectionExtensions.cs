@@ -17,7 +17,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DigestDbContextFactory>();
         services.AddSingleton<IDbContextFactory<DigestDbContext>>(sp => sp.GetRequiredService<DigestDbContextFactory>());
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<StoreRetention>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DigestBot.Conversation;
 using DigestBot.Core.Articles;
 using DigestBot.Localization;
 using Telegram.Bot;
@@ -6,21 +7,16 @@ using Telegram.Bot.Types;
 
 namespace DigestBot.TelegramHost;
 
-/// <summary>Registers the command menus, one for private chats and one for groups, with localized descriptions:
-/// English by default, Russian and Kazakh by user language.</summary>
-public sealed class BotCommands(ITelegramBotClient client, Texts texts, ILogger<BotCommands> logger)
+/// <summary>Registers the command menus the features declared, one for private chats and one for groups, with localized
+/// descriptions: English by default, Russian and Kazakh by user language.</summary>
+public sealed class BotCommands(ITelegramBotClient client, CommandRegistry registry, Texts texts, ILogger<BotCommands> logger)
 {
-    public static IReadOnlyList<string> PrivateMenu { get; } =
-        ["latest", "search", "topic", "subscribe", "digest", "settings", "schedules", "language", "help", "start"];
-
-    /// <summary>In groups the digest is the admins' to set; subscribing is for private chats.</summary>
-    public static IReadOnlyList<string> GroupMenu { get; } = ["latest", "search", "topic", "digest", "schedule", "unschedule", "language", "help"];
 
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var (menu, scope) in new (IReadOnlyList<string>, BotCommandScope)[] { (PrivateMenu, BotCommandScope.AllPrivateChats()), (GroupMenu, BotCommandScope.AllGroupChats()) })
+            foreach (var (menu, scope) in new (CommandMenus, BotCommandScope)[] { (CommandMenus.Private, BotCommandScope.AllPrivateChats()), (CommandMenus.Groups, BotCommandScope.AllGroupChats()) })
             {
                 foreach (var language in LanguageCodes.All)
                 {
@@ -37,6 +33,6 @@ public sealed class BotCommands(ITelegramBotClient client, Texts texts, ILogger<
         }
     }
 
-    private List<BotCommand> Commands(IReadOnlyList<string> menu, Language language) =>
-        [.. menu.Select(c => new BotCommand { Command = c, Description = texts.Get(language, "Command_" + c) })];
+    private List<BotCommand> Commands(CommandMenus menu, Language language) =>
+        [.. registry.Menu(menu).Select(c => new BotCommand { Command = c.Name, Description = texts.Get(language, c.DescriptionKey) })];
 }

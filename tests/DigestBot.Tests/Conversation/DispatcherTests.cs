@@ -74,6 +74,22 @@ public sealed class DispatcherTests : IAsyncLifetime
         replies.Sent.Single().Message.Html.Should().Contain("жаңалықтарды");
     }
 
+    [Theory]
+    [InlineData("en", "<b>DigestBot</b> keeps news articles")]
+    [InlineData("ru", "<b>DigestBot</b> собирает новости")]
+    [InlineData("kk", "<b>DigestBot</b> жаңалықтарды жинап")]
+    public async Task Help_says_what_the_bot_does_then_gives_a_line_per_command_in_the_order_of_the_menus(string language, string intro)
+    {
+        await DispatchAsync(Press(CallbackData.Build("lang", language), "en"));
+
+        var lines = (await DispatchAsync(Command("/help", language))).Sent.Single().Message.Html.Split('\n');
+
+        lines[0].Should().StartWith(intro);
+        lines[1].Should().BeEmpty();
+        lines[2..].Select(l => l.Split(' ')[0]).Should().Equal(
+            "/latest", "/search", "/topic", "/subscribe", "/time", "/digest", "/schedule", "/settings", "/language", "/help");
+    }
+
     [Fact]
     public async Task A_group_gets_no_answer_to_plain_text_but_a_private_chat_does()
     {

@@ -180,7 +180,7 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
     private static async Task<List<string>> ScheduledAsync(ScheduledBot bot)
     {
         var scheduler = await bot.Get<ISchedulerFactory>().GetScheduler();
-        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSchedule.Group));
+        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSlot.Group));
         return [.. keys.Select(k => k.Name).Order(StringComparer.Ordinal)];
     }
 

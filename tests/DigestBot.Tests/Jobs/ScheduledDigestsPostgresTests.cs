@@ -23,7 +23,7 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
     {
         const long reader = 7, group = -4001, supergroup = -1004001;
         var due = new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero);
-        var schedule = new DigestSchedule(new TimeOnly(9, 0), "Asia/Almaty");
+        var schedule = new DigestSlot(new TimeOnly(9, 0), "Asia/Almaty");
         var database = await server.CreateDatabaseAsync("schedule_" + Guid.NewGuid().ToString("N")[..8]);
         await using var host = await StartAsync(database);
         var store = host.Get<SubscriptionStore>();
@@ -31,13 +31,14 @@ public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
         await store.SubscribeAsync(new Chat { Id = group, Type = ChatType.Group, Title = "Team" }, [], managedBy: reader, CancellationToken.None);
         await using (var db = host.Db())
         {
-            (await DigestSender.Due(db, schedule, DateTimeOffset.UtcNow.AddMinutes(1)).Select(s => s.ChatId).OrderBy(id => id).ToListAsync()).Should().Equal(group, reader);
+            (await schedule.DueSubscriptions(db, DateTimeOffset.UtcNow.AddMinutes(1)).Select(s => s.ChatId).OrderBy(id => id).ToListAsync()).Should().Equal(group, reader);
         }
 
         var ledger = host.Get<DeliveryLedger>();
         (await ledger.BeginAsync(group, due, CancellationToken.None)).Should().BeTrue();
         (await ledger.BeginAsync(group, due, CancellationToken.None)).Should().BeFalse("the window is taken");
-        (await ledger.MoveChatAsync(group, supergroup, due, CancellationToken.None)).Should().BeTrue();
+        (await ledger.MoveDeliveriesAsync(group, supergroup, due, CancellationToken.None)).Should().BeTrue();
+        await host.Get<ChatDirectory>().MoveAsync(group, supergroup, CancellationToken.None);
         await ledger.SentAsync(supergroup, due, [11, 12], CancellationToken.None);
         (await ledger.BeginAsync(reader, due, CancellationToken.None)).Should().BeTrue();
 

@@ -323,7 +323,7 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
         await store.UnsubscribeAsync(1, CancellationToken.None);
         (await ScheduledAsync()).Should().Equal("09:00 Europe/London");
 
-        var trigger = await (await bot.Get<ISchedulerFactory>().GetScheduler()).GetTrigger(new TriggerKey("09:00 Europe/London", DigestSchedule.Group));
+        var trigger = await (await bot.Get<ISchedulerFactory>().GetScheduler()).GetTrigger(new TriggerKey("09:00 Europe/London", DigestSlot.Group));
         trigger!.NextFireTimeUtc.Should().Be(new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero));
     }
 
@@ -336,7 +336,7 @@ public sealed class ScheduledDigestsTests : IAsyncLifetime
     private async Task<List<string>> ScheduledAsync()
     {
         var scheduler = await bot.Get<ISchedulerFactory>().GetScheduler();
-        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSchedule.Group));
+        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DigestSlot.Group));
         return [.. keys.Select(k => k.Name).Order(StringComparer.Ordinal)];
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigestBot.Core.Articles;
 using DigestBot.Importing;
+using DigestBot.Retention;
 using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;

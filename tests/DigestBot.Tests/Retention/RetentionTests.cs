@@ -1,4 +1,5 @@
 using DigestBot.Jobs;
+using DigestBot.Retention;
 using DigestBot.Storage;
 using DigestBot.Tests.Jobs;
 using Microsoft.EntityFrameworkCore;

@@ -12,18 +12,6 @@ namespace DigestBot.Features.Channels;
 /// <summary>Checks through the Bot API that a user may manage a group's or channel's digest, and that the bot may post there.</summary>
 public sealed partial class ChatAdmins(Lazy<ITelegramBotClient> client, BotIdentity identity, ILogger<ChatAdmins> logger)
 {
-    /// <summary>Splits an "@channel" first argument off the rest; the channel is null when the arguments start otherwise.</summary>
-    public static (string? Channel, string Arguments) TakeChannel(string arguments)
-    {
-        if (!arguments.StartsWith('@'))
-        {
-            return (null, arguments);
-        }
-
-        var end = arguments.IndexOfAny([' ', '\t', '\n']);
-        return end < 0 ? (arguments, "") : (arguments[..end], arguments[end..].Trim());
-    }
-
     /// <summary>Whether the bot, with this membership, can post in a chat: in a channel only as an admin allowed to post.</summary>
     public static bool CanPost(ChatType chatType, ChatMember bot) => chatType == ChatType.Channel
         ? bot is ChatMemberAdministrator { CanPostMessages: true }

@@ -1,3 +1,4 @@
+using DigestBot.Conversation;
 using DigestBot.Features.Digests;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -5,7 +6,7 @@ using Telegram.Bot.Types.Enums;
 namespace DigestBot.Features.Channels;
 
 /// <summary>Follows the bot's own membership: a chat's digest pauses when the bot is removed or blocked there and resumes when it is back.</summary>
-public sealed class ChatMembershipHandler(SubscriptionStore subscriptions, ILogger<ChatMembershipHandler> logger)
+public sealed class ChatMembershipHandler(SubscriptionStore subscriptions, ILogger<ChatMembershipHandler> logger) : IMembershipHandler
 {
     public async Task HandleAsync(ChatMemberUpdated update, CancellationToken cancellationToken)
     {

@@ -5,8 +5,6 @@ namespace DigestBot.Features.Digests;
 /// <summary>/digest: the digest of the last 24 hours now, with the chat's topics and filters.</summary>
 public sealed class DigestHandler(SubscriptionStore subscriptions, DigestService digests, TimeProvider time) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["digest"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.FindAsync(turn.ChatId, cancellationToken);

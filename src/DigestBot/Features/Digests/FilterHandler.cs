@@ -7,8 +7,6 @@ namespace DigestBot.Features.Digests;
 /// <summary>/filter +word -word: keyword filters on the digest, matched with our stemming, never as patterns.</summary>
 public sealed class FilterHandler(SubscriptionStore subscriptions) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["filter"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.FindAsync(turn.ChatId, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class SubscriptionStore(
     ChatDirectory chats,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    IEnumerable<IScheduleListener> listeners)
+    IEnumerable<ISubscriptionsChangedHandler> changeHandlers)
 {
     public async Task<Subscription?> FindAsync(long chatId, CancellationToken cancellationToken)
     {
@@ -53,11 +53,15 @@ public sealed class SubscriptionStore(
         var removed = await db.Subscriptions.Where(s => s.ChatId == chatId).ExecuteDeleteAsync(cancellationToken) > 0;
         if (removed)
         {
-            await SchedulesChangedAsync(cancellationToken);
+            await RaiseChangedAsync(cancellationToken);
         }
 
         return removed;
     }
+
+    /// <summary>Stops a chat's digests until it subscribes again: the bot may no longer post there.</summary>
+    public async Task PauseAsync(long chatId, CancellationToken cancellationToken) =>
+        await UpdateAsync(chatId, s => s.Active = false, cancellationToken);
 
     /// <summary>Changes an existing subscription; null when the chat has none.</summary>
     public async Task<Subscription?> UpdateAsync(long chatId, Action<Subscription> change, CancellationToken cancellationToken)
@@ -72,7 +76,7 @@ public sealed class SubscriptionStore(
         change(subscription);
         subscription.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        await SchedulesChangedAsync(cancellationToken);
+        await RaiseChangedAsync(cancellationToken);
         return subscription;
     }
 
@@ -96,15 +100,15 @@ public sealed class SubscriptionStore(
         subscription.UpdatedAt = now;
         change(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        await SchedulesChangedAsync(cancellationToken);
+        await RaiseChangedAsync(cancellationToken);
         return subscription;
     }
 
-    private async Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    private async Task RaiseChangedAsync(CancellationToken cancellationToken)
     {
-        foreach (var listener in listeners)
+        foreach (var handler in changeHandlers)
         {
-            await listener.SchedulesChangedAsync(cancellationToken);
+            await handler.OnSubscriptionsChangedAsync(cancellationToken);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DigestBot.Conversation;
-using DigestBot.Core.Rendering;
 using DigestBot.Features.Articles;
 
 namespace DigestBot.Features.Latest;
@@ -10,11 +9,7 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) :
 {
     public const int DefaultCount = 5;
     public const int MaxCount = 20;
-    private const string Action = "latest";
-
-    public IReadOnlyList<string> Commands => ["latest"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
+    public const string Action = "latest";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -23,12 +18,11 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) :
         {
             if (!callback.TryGetInt32(0, out page) || !callback.TryGetInt32(1, out size) || page < 1 || size is < 1 or > MaxCount)
             {
-                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                await turn.RefuseStalePressAsync(cancellationToken);
                 return;
             }
 
-            await turn.AnswerCallbackAsync(null, cancellationToken);
-            await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
+            await turn.TakePressAsync(removeButtons: true, cancellationToken);
         }
         else
         {
@@ -50,12 +44,10 @@ public sealed class LatestHandler(ArticleQueries articles, ArticleCards cards) :
             return;
         }
 
-        var header = page == 0 ? turn.Text("Latest_Header") : $"{turn.Text("Latest_Header")} · {turn.Text("Page", page + 1)}";
+        var header = turn.PageHeader(turn.Text("Latest_Header"), page);
         var shown = found.Take(size).ToList();
         var body = await cards.RenderAsync(turn, shown, cancellationToken);
-        IReadOnlyList<IReadOnlyList<Button>>? buttons = found.Count > size
-            ? [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, (page + 1).ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)))]]
-            : null;
+        var buttons = turn.MoreButton(found.Count > size, Action, page + 1, size);
         await turn.ReplyAsync(new OutgoingMessage($"{header}\n\n{body}", buttons, shown[0].ImageUrl), cancellationToken);
     }
 }

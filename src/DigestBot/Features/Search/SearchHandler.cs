@@ -1,4 +1,3 @@
-using System.Globalization;
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Articles;
@@ -14,11 +13,7 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
     /// <summary>Longer queries are cut here; the reader is told.</summary>
     public const int MaxQueryChars = 256;
 
-    private const string Action = "search";
-
-    public IReadOnlyList<string> Commands => ["search", "find"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
+    public const string Action = "search";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -27,12 +22,11 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
             if (callback.Arguments.Count != 2 || !callback.TryGetInt32(1, out var page) || page < 1
                 || await saved.FindAsync(callback.Arguments[0], cancellationToken) is not { } savedQuery)
             {
-                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                await turn.RefuseStalePressAsync(cancellationToken);
                 return;
             }
 
-            await turn.AnswerCallbackAsync(null, cancellationToken);
-            await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
+            await turn.TakePressAsync(removeButtons: true, cancellationToken);
             await ShowAsync(turn, savedQuery, page, null, cancellationToken);
             return;
         }
@@ -73,12 +67,8 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
         var shown = await articles.GetAsync([.. results.Hits.Select(h => h.ArticleId)], cancellationToken);
         var snippets = results.Hits.ToDictionary(h => h.ArticleId, h => h.SnippetHtml);
         var found = results.Capped ? turn.Text("Search_FoundMore", results.Total) : turn.Count("Search_Found", results.Total);
-        var header = turn.Text("Search_Header", found, shownQuery);
-        if (page > 0)
-        {
-            header += " · " + turn.Text("Page", page + 1);
-        }
-        else if (results.Capped)
+        var header = turn.PageHeader(turn.Text("Search_Header", found, shownQuery), page);
+        if (page == 0 && results.Capped)
         {
             header += $"\n<i>{turn.Text("Search_Broad", results.Total)}</i>";
         }
@@ -88,7 +78,7 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
         if ((page + 1) * PageSize < results.Total)
         {
             var key = await saved.SaveAsync(query, cancellationToken);
-            buttons = [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, key, (page + 1).ToString(CultureInfo.InvariantCulture)))]];
+            buttons = turn.MoreButton(true, Action, key, page + 1);
         }
 
         await turn.ReplyAsync(new OutgoingMessage($"{preface}{header}\n\n{body}", buttons), cancellationToken);

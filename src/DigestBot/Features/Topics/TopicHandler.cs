@@ -1,4 +1,3 @@
-using System.Globalization;
 using DigestBot.Conversation;
 using DigestBot.Core.Localization;
 using DigestBot.Core.Rendering;
@@ -11,18 +10,14 @@ namespace DigestBot.Features.Topics;
 public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, ArticleCards cards) : IChatHandler
 {
     public const int PageSize = 5;
-    private const string Action = "topic";
-    private const string CatalogAction = "topics";
-
-    public IReadOnlyList<string> Commands => ["topic", "topics"];
-
-    public IReadOnlyList<string> CallbackActions => [Action, CatalogAction];
+    public const string Action = "topic";
+    public const string CatalogAction = "topics";
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Callback is { Action: CatalogAction })
         {
-            await turn.AnswerCallbackAsync(null, cancellationToken);
+            await turn.TakePressAsync(removeButtons: false, cancellationToken);
             await ShowCatalogAsync(turn, cancellationToken);
             return;
         }
@@ -31,15 +26,12 @@ public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, 
         {
             if (callback.Arguments.Count != 2 || catalog.Get(callback.Arguments[0]) is not { } pressed || !callback.TryGetInt32(1, out var page) || page < 0)
             {
-                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                await turn.RefuseStalePressAsync(cancellationToken);
                 return;
             }
 
-            await turn.AnswerCallbackAsync(null, cancellationToken);
-            if (page > 0)
-            {
-                await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
-            }
+            // The first page answers a topic button of the catalog, which stays to be pressed again.
+            await turn.TakePressAsync(removeButtons: page > 0, cancellationToken);
 
             await ShowTopicAsync(turn, pressed, page, cancellationToken);
             return;
@@ -102,16 +94,10 @@ public sealed class TopicHandler(TopicCatalog catalog, ArticleQueries articles, 
         }
 
         var total = await articles.CountByTopicAsync(topic.Id, scope, cancellationToken);
-        var header = turn.Text("Topic_Header", TelegramHtml.Escape(name), turn.Count("Topic_Articles", total));
-        if (page > 0)
-        {
-            header += " · " + turn.Text("Page", page + 1);
-        }
+        var header = turn.PageHeader(turn.Text("Topic_Header", TelegramHtml.Escape(name), turn.Count("Topic_Articles", total)), page);
 
         var body = await cards.RenderAsync(turn, [.. found.Take(PageSize)], cancellationToken);
-        IReadOnlyList<IReadOnlyList<Button>>? buttons = found.Count > PageSize
-            ? [[new Button(turn.Text("Button_More"), CallbackData.Build(Action, topic.Id, (page + 1).ToString(CultureInfo.InvariantCulture)))]]
-            : null;
+        var buttons = turn.MoreButton(found.Count > PageSize, Action, topic.Id, page + 1);
         await turn.ReplyAsync(new OutgoingMessage($"{header}\n\n{body}", buttons), cancellationToken);
     }
 

@@ -3,17 +3,18 @@ using DigestBot.Core.Articles;
 using DigestBot.Core.Rendering;
 using DigestBot.Core.Schedules;
 using DigestBot.Core.Topics;
-using DigestBot.Features.Settings;
+using DigestBot.Features.Digests;
+using DigestBot.Features.Languages;
 using DigestBot.Storage;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
-namespace DigestBot.Features.Digests;
+namespace DigestBot.Features.Settings;
 
 /// <summary>/settings: language, digest time, zone, topics and filters in one message, with buttons to change them.</summary>
 public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
 {
-    private const string Action = "set";
+    public const string Action = "set";
 
     private static readonly string[] Times = ["07:00", "08:00", "09:00", "12:00", "18:00", "21:00"];
 
@@ -27,22 +28,17 @@ public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalo
         ("UTC", "UTC", "UTC", "UTC"),
     ];
 
-    public IReadOnlyList<string> Commands => ["settings"];
-
-    public IReadOnlyList<string> CallbackActions => [Action];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Callback is { } callback)
         {
             if (!await ApplyAsync(turn, callback, cancellationToken))
             {
-                await turn.AnswerCallbackAsync(turn.Text("Callback_Stale"), cancellationToken);
+                await turn.RefuseStalePressAsync(cancellationToken);
                 return;
             }
 
-            await turn.AnswerCallbackAsync(null, cancellationToken);
-            await turn.Replies.RemoveButtonsAsync(turn.ChatId, turn.CallbackMessageId!.Value, cancellationToken);
+            await turn.TakePressAsync(removeButtons: true, cancellationToken);
         }
 
         var subscription = await subscriptions.FindAsync(turn.ChatId, cancellationToken);
@@ -76,10 +72,10 @@ public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalo
             turn.Text("LanguageName"),
             turn.Text(turn.AllLanguages ? "Button_AllLanguages" : "Button_MyLanguageOnly"),
             subscription is null ? turn.Text("Settings_DigestOff") : turn.Text("Settings_DigestAt", DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone)),
-            subscription is null ? none : SubscribeHandler.TopicsText(turn, catalog, subscription),
+            subscription is null ? none : TopicList.Describe(turn, catalog, subscription.TopicIds),
             subscription is { Filters.Length: > 0 } ? TelegramHtml.Escape(subscription.Filters) : none);
 
-        var rows = new List<IReadOnlyList<Button>>(LanguageHandler.Picker(turn, turn.AllLanguages));
+        var rows = new List<IReadOnlyList<Button>>(LanguagePicker.Rows(turn, turn.AllLanguages));
         if (subscription is null)
         {
             if (turn.Chat.Type == ChatType.Private)
@@ -93,13 +89,13 @@ public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalo
         var current = DigestTime.Format(subscription.Time);
         rows.Add([.. Times.Take(3).Select(t => TimeButton(t, current))]);
         rows.Add([.. Times.Skip(3).Select(t => TimeButton(t, current))]);
-        rows.Add([.. Zones.Select(z => new Button(Tick(z.Id == subscription.TimeZone) + ZoneName(z, turn.Language), CallbackData.Build(Action, "tz", z.Id)))]);
+        rows.Add([.. Zones.Select(z => new Button(ButtonReplies.Tick(z.Id == subscription.TimeZone) + ZoneName(z, turn.Language), CallbackData.Build(Action, "tz", z.Id)))]);
         rows.Add([new Button(turn.Text("Button_Unsubscribe"), CallbackData.Build(Action, "unsub"))]);
         return new OutgoingMessage(text, rows);
     }
 
     private static Button TimeButton(string time, string current) =>
-        new(Tick(time == current) + time, CallbackData.Build(Action, "time", time));
+        new(ButtonReplies.Tick(time == current) + time, CallbackData.Build(Action, "time", time));
 
     private static string ZoneName((string Id, string Ru, string Kk, string En) zone, Language language) => language switch
     {
@@ -107,6 +103,4 @@ public sealed class SettingsHandler(SubscriptionStore subscriptions, TopicCatalo
         Language.Kk => zone.Kk,
         _ => zone.En,
     };
-
-    private static string Tick(bool on) => on ? "✓ " : "";
 }

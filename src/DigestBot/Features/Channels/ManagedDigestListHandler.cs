@@ -9,10 +9,8 @@ using DigestBot.Features.Digests;
 namespace DigestBot.Features.Channels;
 
 /// <summary>/schedules: the groups and channels whose digests the user set up, with when they come and what they cover.</summary>
-public sealed class SchedulesHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
+public sealed class ManagedDigestListHandler(SubscriptionStore subscriptions, TopicCatalog catalog) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["schedules"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var managed = turn.From is { } user ? await subscriptions.ManagedByAsync(user.Id, cancellationToken) : [];
@@ -30,7 +28,7 @@ public sealed class SchedulesHandler(SubscriptionStore subscriptions, TopicCatal
                 TelegramHtml.Escape(TextTruncation.Truncate(title, 64)),
                 DigestTime.Format(subscription.Time),
                 TelegramHtml.Escape(subscription.TimeZone),
-                SubscribeHandler.TopicsText(turn, catalog, subscription)));
+                TopicList.Describe(turn, catalog, subscription.TopicIds)));
             if (!subscription.Active)
             {
                 text.Append(' ').Append(turn.Text("Schedules_Paused"));

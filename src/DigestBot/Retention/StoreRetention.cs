@@ -1,8 +1,9 @@
 using DigestBot.Search;
+using DigestBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DigestBot.Storage;
+namespace DigestBot.Retention;
 
 /// <summary>Removes what the store need not keep: articles dated more than <c>Storage:RetainDays</c> ago with everything
 /// that hangs on them, and delivery records older than <see cref="DeliveryDays"/> days.</summary>

@@ -14,13 +14,11 @@ namespace DigestBot.Features.Channels;
 /// /schedule [@channel] HH:MM [zone] [topic ...] and /unschedule [@channel]: a group's digest set in the group, or a
 /// channel's set in a private chat, by their admins.
 /// </summary>
-public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscriptions, TopicCatalog catalog, IOptions<DigestOptions> options) : IChatHandler
+public sealed class ManagedDigestHandler(ChatAdmins admins, SubscriptionStore subscriptions, TopicCatalog catalog, IOptions<DigestOptions> options) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["schedule", "unschedule"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var (channel, rest) = ChatAdmins.TakeChannel(turn.Arguments);
+        var (channel, rest) = ChannelArgument.Take(turn.Arguments);
         if (channel is null && turn.Chat.Type is not (ChatType.Group or ChatType.Supergroup))
         {
             await turn.ReplyAsync(turn.Text("Schedule_Usage"), cancellationToken);
@@ -34,7 +32,7 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
         }
 
         // The command is read before Telegram is asked anything: a typo costs no Bot API calls.
-        if (Read(turn, rest, out var problem) is not { } schedule)
+        if (Read(turn, rest, out var problem) is not { } request)
         {
             await turn.ReplyAsync(problem, cancellationToken);
             return;
@@ -45,9 +43,9 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
             return;
         }
 
-        var subscription = await subscriptions.ScheduleAsync(managed.Chat, schedule.Time, schedule.Zone, schedule.Topics, managed.AdminId, cancellationToken);
+        var subscription = await subscriptions.ScheduleAsync(managed.Chat, request.Time, request.Zone, request.Topics, managed.AdminId, cancellationToken);
         await turn.ReplyAsync(
-            turn.Text("Schedule_Done", managed.TitleHtml, DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone), SubscribeHandler.TopicsText(turn, catalog, subscription)),
+            turn.Text("Schedule_Done", managed.TitleHtml, DigestTime.Format(subscription.Time), TelegramHtml.Escape(subscription.TimeZone), TopicList.Describe(turn, catalog, subscription.TopicIds)),
             cancellationToken);
     }
 
@@ -64,7 +62,7 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
     }
 
     /// <summary>Reads "HH:MM [zone] [topic ...]"; null with <paramref name="problem"/> the answer that says what is wrong.</summary>
-    private Schedule? Read(ChatTurn turn, string text, out string problem)
+    private Request? Read(ChatTurn turn, string text, out string problem)
     {
         problem = "";
         var words = text.Split([' ', '\t', '\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
@@ -92,14 +90,14 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
             return null;
         }
 
-        var (topics, unknown) = SubscribeHandler.ParseTopics(catalog, string.Join(' ', words[topicsFrom..]));
+        var (topics, unknown) = TopicList.Parse(catalog, string.Join(' ', words[topicsFrom..]));
         if (unknown.Count > 0)
         {
             problem = turn.Text("Subscribe_UnknownTopics", TelegramHtml.Escape(string.Join(", ", unknown)));
             return null;
         }
 
-        return new Schedule(time, zone, topics);
+        return new Request(time, zone, topics);
     }
 
     // Neither a zone nor a topic: read as a mistyped zone only when it has a zone's shape, else as an unknown topic.
@@ -109,5 +107,5 @@ public sealed class ScheduleHandler(ChatAdmins admins, SubscriptionStore subscri
         || word.StartsWith("utc", StringComparison.OrdinalIgnoreCase)
         || word.StartsWith("gmt", StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Schedule(TimeOnly Time, string Zone, IReadOnlyList<string> Topics);
+    private sealed record Request(TimeOnly Time, string Zone, IReadOnlyList<string> Topics);
 }

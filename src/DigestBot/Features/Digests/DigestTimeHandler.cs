@@ -6,10 +6,8 @@ using DigestBot.Core.Schedules;
 namespace DigestBot.Features.Digests;
 
 /// <summary>/time HH:MM and /timezone &lt;zone&gt;: when a chat's digest comes.</summary>
-public sealed class ScheduleTimeHandler(SubscriptionStore subscriptions) : IChatHandler
+public sealed class DigestTimeHandler(SubscriptionStore subscriptions) : IChatHandler
 {
-    public IReadOnlyList<string> Commands => ["time", "timezone"];
-
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Command == "time")
