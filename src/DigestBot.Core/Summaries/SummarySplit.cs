@@ -12,9 +12,9 @@ public enum SummaryHalf
 /// <summary>The ids of a reference set's tuning half and held-out half, as in <c>tests/data/summaries/split.json</c>.</summary>
 public sealed class SummarySplit
 {
-    private readonly Dictionary<string, SummaryHalf> _halves;
+    private readonly Dictionary<string, SummaryHalf> halves;
 
-    private SummarySplit(Dictionary<string, SummaryHalf> halves) => _halves = halves;
+    private SummarySplit(Dictionary<string, SummaryHalf> halves) => this.halves = halves;
 
     /// <summary>Reads <c>{"tuning": [ids], "heldout": [ids]}</c>.</summary>
     /// <exception cref="FormatException">The JSON is not such an object, or an id is listed twice.</exception>
@@ -56,7 +56,7 @@ public sealed class SummarySplit
 
     /// <summary>The cases of one half, in their order; a case without an id, or with an id the split lacks, is in neither.</summary>
     public IReadOnlyList<SummaryCase> Select(IEnumerable<SummaryCase> cases, SummaryHalf half) =>
-        cases.Where(item => item.Id is not null && _halves.TryGetValue(item.Id, out var of) && of == half).ToList();
+        cases.Where(item => item.Id is not null && halves.TryGetValue(item.Id, out var of) && of == half).ToList();
 
-    public bool Contains(SummaryCase item) => item.Id is not null && _halves.ContainsKey(item.Id);
+    public bool Contains(SummaryCase item) => item.Id is not null && halves.ContainsKey(item.Id);
 }

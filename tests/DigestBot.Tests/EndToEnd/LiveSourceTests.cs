@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using DigestBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace DigestBot.Tests.EndToEnd;
 

@@ -12,42 +12,42 @@ public sealed class FakeBotApi : IAsyncDisposable
 {
     public const string Token = "123456:TEST-secret_token";
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, FakeAnswer> _defaults = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>>> _responders = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
-    private readonly TimeProvider _clock;
-    private int _lastMessageId;
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeAnswer> defaults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>>> responders = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ReceivedRequest> requests = new();
+    private readonly TimeProvider clock;
+    private int lastMessageId;
 
     private FakeBotApi(TimeProvider clock)
     {
-        _clock = clock;
+        this.clock = clock;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(AnswerAsync);
+        app = builder.Build();
+        app.Run(AnswerAsync);
     }
 
     /// <summary>The server's root, e.g. http://127.0.0.1:50123/, known once it listens.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
-    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+    public IReadOnlyList<ReceivedRequest> Requests => [.. requests];
 
     /// <param name="clock">Stamps each request's <see cref="ReceivedRequest.ReceivedAt"/>, e.g. the client's test clock.</param>
     public static async Task<FakeBotApi> StartAsync(TimeProvider? clock = null)
     {
         var api = new FakeBotApi(clock ?? TimeProvider.System);
-        await api._app.StartAsync();
-        api.BaseUrl = new Uri(api._app.Urls.Single());
+        await api.app.StartAsync();
+        api.BaseUrl = new Uri(api.app.Urls.Single());
         return api;
     }
 
     /// <summary>Queues answers for <paramref name="method"/>; once they are used up the method answers with its default.</summary>
     public void Enqueue(string method, params FakeAnswer[] answers)
     {
-        var script = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeAnswer>());
+        var script = scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeAnswer>());
         foreach (var answer in answers)
         {
             script.Enqueue(answer);
@@ -55,17 +55,17 @@ public sealed class FakeBotApi : IAsyncDisposable
     }
 
     /// <summary>Answers <paramref name="method"/> with <paramref name="answer"/> whenever no queued answer is left.</summary>
-    public void AnswerByDefault(string method, FakeAnswer answer) => _defaults[method] = answer;
+    public void AnswerByDefault(string method, FakeAnswer answer) => defaults[method] = answer;
 
     /// <summary>Answers <paramref name="method"/> by what each request asks whenever no queued answer is left, e.g. getUpdates by its offset.</summary>
-    public void AnswerByDefault(string method, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>> respond) => _responders[method] = respond;
+    public void AnswerByDefault(string method, Func<ReceivedRequest, CancellationToken, Task<FakeAnswer>> respond) => responders[method] = respond;
 
-    public IReadOnlyList<ReceivedRequest> RequestsFor(string method) => [.. _requests.Where(request => request.Method == method)];
+    public IReadOnlyList<ReceivedRequest> RequestsFor(string method) => [.. requests.Where(request => request.Method == method)];
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     private async Task AnswerAsync(HttpContext context)
@@ -75,8 +75,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         // Telegram.Bot posts methods without parameters, such as getMe, with no body at all.
         var json = body.Length == 0 ? [] : JsonNode.Parse(body)?.AsObject() ?? [];
-        var request = new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = _clock.GetUtcNow() };
-        _requests.Enqueue(request);
+        var request = new ReceivedRequest(method, path, context.Request.ContentType, json) { ReceivedAt = clock.GetUtcNow() };
+        requests.Enqueue(request);
 
         // Like the real server, a wrong token or path is a 404 whatever the script says.
         if (path != $"/bot{Token}/{method}")
@@ -85,10 +85,10 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
 
-        var answer = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted)
+        var answer = scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted)
             ? scripted
-            : _responders.TryGetValue(method, out var respond) ? await respond(request, context.RequestAborted)
-            : _defaults.GetValueOrDefault(method) ?? DefaultAnswer(method, json);
+            : responders.TryGetValue(method, out var respond) ? await respond(request, context.RequestAborted)
+            : defaults.GetValueOrDefault(method) ?? DefaultAnswer(method, json);
         await answer.WriteAsync(context);
     }
 
@@ -99,7 +99,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         "getUpdates" => FakeAnswer.Ok(new JsonArray()),
         "getMe" => FakeAnswer.Ok(new JsonObject { ["id"] = 99, ["is_bot"] = true, ["first_name"] = "Digest", ["username"] = "digest_bot" }),
         "sendMessage" => FakeAnswer.Ok(BotJson.Message(
-            Interlocked.Increment(ref _lastMessageId),
+            Interlocked.Increment(ref lastMessageId),
             long.Parse(body["chat_id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             body["text"]?.GetValue<string>() ?? "")),
         "editMessageText" or "editMessageReplyMarkup" => FakeAnswer.Ok(BotJson.Message(

@@ -6,11 +6,11 @@ namespace DigestBot.Tests.Infrastructure;
 /// <summary>A logger provider that keeps every formatted line, with its exception, for assertions.</summary>
 internal sealed class LogRecorder : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> lines = new();
 
-    public IReadOnlyList<string> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => [.. lines];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose()
     {

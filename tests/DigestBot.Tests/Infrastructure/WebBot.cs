@@ -20,7 +20,7 @@ internal sealed class WebBot : IAsyncDisposable
     public const string WebhookPath = "/telegram/hook";
     public const string WebhookUrl = "https://bot.example.org" + WebhookPath;
 
-    private HostRun? _run;
+    private HostRun? run;
 
     private WebBot(FakeBotApi api, TempFolder folder, WebApplication host, LogRecorder logs)
     {
@@ -75,12 +75,12 @@ internal sealed class WebBot : IAsyncDisposable
         var bot = new WebBot(api, folder, host, logs);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
-        bot._run = new HostRun(host);
-        await Task.WhenAny(started.Task, bot._run.Running).WaitAsync(TimeSpan.FromSeconds(60));
-        if (bot._run.Running.IsCompleted)
+        bot.run = new HostRun(host);
+        await Task.WhenAny(started.Task, bot.run.Running).WaitAsync(TimeSpan.FromSeconds(60));
+        if (bot.run.Running.IsCompleted)
         {
             // Stopped already (a failure at start): nothing listens any more.
-            await bot._run.Running;
+            await bot.run.Running;
             return bot;
         }
 
@@ -101,7 +101,7 @@ internal sealed class WebBot : IAsyncDisposable
     }
 
     /// <summary>The exit code <c>run</c> would give, once the bot has stopped.</summary>
-    public Task<int> Exited => _run?.Running ?? throw new InvalidOperationException("the bot has not started");
+    public Task<int> Exited => run?.Running ?? throw new InvalidOperationException("the bot has not started");
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
@@ -141,13 +141,13 @@ internal sealed class WebBot : IAsyncDisposable
     }
 
     /// <summary>Stops the host as SIGTERM does; <see cref="DisposeAsync"/> is still needed.</summary>
-    public Task StopAsync() => _run?.StopAsync() ?? Task.CompletedTask;
+    public Task StopAsync() => run?.StopAsync() ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        if (_run is not null)
+        if (run is not null)
         {
-            await _run.DisposeAsync();
+            await run.DisposeAsync();
         }
 
         Http.Dispose();

@@ -1,7 +1,7 @@
 using DigestBot.Importing;
 using DigestBot.Search;
-using DigestBot.StorageEngines.Postgres;
 using DigestBot.Storage;
+using DigestBot.StorageEngines.Postgres;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

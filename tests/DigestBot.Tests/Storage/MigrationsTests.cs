@@ -1,10 +1,10 @@
 using DigestBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using DigestBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Tests.Storage;
 

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace DigestBot.Tests.Web;
