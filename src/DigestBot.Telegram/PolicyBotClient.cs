@@ -25,13 +25,13 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private readonly TelegramBotClient _inner;
-    private readonly BotClientOptions _options;
-    private readonly SendRateLimiter _limiter;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<PolicyBotClient> _logger;
-    private readonly TelegramMetrics _metrics;
-    private readonly ResiliencePipeline _retryPipeline;
+    private readonly TelegramBotClient inner;
+    private readonly BotClientOptions options;
+    private readonly SendRateLimiter limiter;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<PolicyBotClient> logger;
+    private readonly TelegramMetrics metrics;
+    private readonly ResiliencePipeline retryPipeline;
 
     public PolicyBotClient(
         HttpClient httpClient,
@@ -41,44 +41,44 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         TelegramMetrics metrics,
         ILogger<PolicyBotClient> logger)
     {
-        _options = options.Value;
-        _limiter = limiter;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _metrics = metrics;
+        this.options = options.Value;
+        this.limiter = limiter;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        this.metrics = metrics;
 
         // Telegram.Bot's own 429 handling is off: it would wait out a flood limit for one request while the others kept sending.
-        var baseUrl = _options.ApiBaseUrl.Host == BotClientOptions.TelegramHost ? null : _options.ApiBaseUrl.AbsoluteUri;
-        _inner = new TelegramBotClient(new TelegramBotClientOptions(_options.Token, baseUrl) { RetryThreshold = 0, RetryCount = 0 }, httpClient);
-        _retryPipeline = BuildRetryPipeline(_options, timeProvider, logger);
+        var baseUrl = this.options.ApiBaseUrl.Host == BotClientOptions.TelegramHost ? null : this.options.ApiBaseUrl.AbsoluteUri;
+        inner = new TelegramBotClient(new TelegramBotClientOptions(this.options.Token, baseUrl) { RetryThreshold = 0, RetryCount = 0 }, httpClient);
+        retryPipeline = BuildRetryPipeline(this.options, timeProvider, logger);
     }
 
-    public bool LocalBotServer => _inner.LocalBotServer;
+    public bool LocalBotServer => inner.LocalBotServer;
 
-    public long BotId => _inner.BotId;
+    public long BotId => inner.BotId;
 
     public TimeSpan Timeout
     {
-        get => _inner.Timeout;
-        set => _inner.Timeout = value;
+        get => inner.Timeout;
+        set => inner.Timeout = value;
     }
 
     public IExceptionParser ExceptionsParser
     {
-        get => _inner.ExceptionsParser;
-        set => _inner.ExceptionsParser = value;
+        get => inner.ExceptionsParser;
+        set => inner.ExceptionsParser = value;
     }
 
     public event AsyncEventHandler<ApiRequestEventArgs>? OnMakingApiRequest
     {
-        add => _inner.OnMakingApiRequest += value;
-        remove => _inner.OnMakingApiRequest -= value;
+        add => inner.OnMakingApiRequest += value;
+        remove => inner.OnMakingApiRequest -= value;
     }
 
     public event AsyncEventHandler<ApiResponseEventArgs>? OnApiResponseReceived
     {
-        add => _inner.OnApiResponseReceived += value;
-        remove => _inner.OnApiResponseReceived -= value;
+        add => inner.OnApiResponseReceived += value;
+        remove => inner.OnApiResponseReceived -= value;
     }
 
     /// <summary>Sends <paramref name="request"/>, repeating it after flood limits and transient failures.</summary>
@@ -88,11 +88,11 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
     public async Task<TResponse> SendRequest<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = new Call(request.MethodName, _options.RequestTimeout + ServerWait(request), RateLimitChat(request));
+        var call = new Call(request.MethodName, options.RequestTimeout + ServerWait(request), RateLimitChat(request));
         var context = ResilienceContextPool.Shared.Get(request.MethodName, cancellationToken);
         try
         {
-            return await _retryPipeline.ExecuteAsync(
+            return await retryPipeline.ExecuteAsync(
                 static (context, state) => state.Client.SendOnceAsync(state.Request, state.Call, context.CancellationToken),
                 context,
                 (Client: this, Request: request, Call: call));
@@ -117,10 +117,10 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
     }
 
     public Task DownloadFile(string filePath, Stream destination, CancellationToken cancellationToken = default) =>
-        _inner.DownloadFile(filePath, destination, cancellationToken);
+        inner.DownloadFile(filePath, destination, cancellationToken);
 
     public Task DownloadFile(TGFile file, Stream destination, CancellationToken cancellationToken = default) =>
-        _inner.DownloadFile(file, destination, cancellationToken);
+        inner.DownloadFile(file, destination, cancellationToken);
 
     // How long the server may hold the request before answering: a long poll's timeout, on top of the request timeout.
     private static TimeSpan ServerWait(IRequest request) => request switch
@@ -151,10 +151,10 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         {
             // Telegram holds back the whole bot, not one chat: every send waits it out, however long, and the retry
             // repeats this one when the wait is within Telegram:MaxRetryAfter (else this call fails at once).
-            _metrics.FloodWait();
-            if (_limiter.Pause(TimeSpan.FromSeconds(seconds)))
+            metrics.FloodWait();
+            if (limiter.Pause(TimeSpan.FromSeconds(seconds)))
             {
-                LogFloodPause(_logger, seconds);
+                LogFloodPause(logger, seconds);
             }
 
             throw;
@@ -165,7 +165,7 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
     {
         try
         {
-            return await _limiter.AcquireAsync(chat, cancellationToken);
+            return await limiter.AcquireAsync(chat, cancellationToken);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -178,23 +178,23 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         // The timeout runs on real time: it bounds a network wait, which no test clock can shorten.
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(call.Timeout);
-        var started = _timeProvider.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         try
         {
-            var result = await _inner.SendRequest(request, timeoutSource.Token);
-            LogAnswered(_logger, call.Method, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            var result = await inner.SendRequest(request, timeoutSource.Token);
+            LogAnswered(logger, call.Method, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             if (call.RateLimitChat is not null)
             {
-                _metrics.MessageSent(call.Method);
+                metrics.MessageSent(call.Method);
             }
 
             return result;
         }
         catch (ApiRequestException exception)
         {
-            LogAnswered(_logger, call.Method, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
-            _metrics.ApiError(call.Method, exception.ErrorCode);
-            if (exception.Message.Contains(_options.Token, StringComparison.Ordinal))
+            LogAnswered(logger, call.Method, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            metrics.ApiError(call.Method, exception.ErrorCode);
+            if (exception.Message.Contains(options.Token, StringComparison.Ordinal))
             {
                 throw new ApiRequestException(Redact(exception.Message), exception.ErrorCode, exception.Parameters);
             }
@@ -224,14 +224,14 @@ public sealed partial class PolicyBotClient : ITelegramBotClient
         }
     }
 
-    private string Redact(string text) => text.Replace(_options.Token, RedactedToken, StringComparison.Ordinal);
+    private string Redact(string text) => text.Replace(options.Token, RedactedToken, StringComparison.Ordinal);
 
     // An error that quotes the token anywhere in its chain is replaced by a redacted copy of its message alone; only an
     // HTTP error can (the request URI holds the token), anything else that does is left out.
     private Exception? Redact(Exception? exception) => exception switch
     {
         null => null,
-        _ when !exception.ToString().Contains(_options.Token, StringComparison.Ordinal) => exception,
+        _ when !exception.ToString().Contains(options.Token, StringComparison.Ordinal) => exception,
         HttpRequestException http => new HttpRequestException(http.HttpRequestError, Redact(http.Message), inner: null, http.StatusCode),
         _ => null,
     };

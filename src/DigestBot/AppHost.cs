@@ -65,14 +65,14 @@ public static class AppHost
         Core.Localization.HumanizerLocales.Register();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BotMetrics>();
-        builder.Services.AddStorage();
+        builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddRetention();
         builder.Services.AddTopics();
         builder.Services.AddSummaries();
         builder.Services.AddImporting();
         builder.Services.AddConversation();
         builder.Services.AddFeatures();
-        builder.Services.AddSearch(builder.Configuration);
+        builder.Services.AddSearch();
         builder.Services.AddSources();
     }
 }

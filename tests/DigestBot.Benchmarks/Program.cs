@@ -1,6 +1,6 @@
 using DigestBot.Benchmarks.Conversation;
-using DigestBot.Benchmarks.Digests;
 using DigestBot.Benchmarks.Delivery;
+using DigestBot.Benchmarks.Digests;
 using DigestBot.Benchmarks.Import;
 using DigestBot.Benchmarks.Search;
 using DigestBot.Benchmarks.Soak;

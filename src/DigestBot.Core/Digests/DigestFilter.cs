@@ -16,13 +16,13 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
 
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', '\u00A0'];
 
-    private readonly FilterTerm[] _include;
-    private readonly FilterTerm[] _exclude;
+    private readonly FilterTerm[] include;
+    private readonly FilterTerm[] exclude;
 
     private DigestFilter(FilterTerm[] include, FilterTerm[] exclude)
     {
-        _include = include;
-        _exclude = exclude;
+        this.include = include;
+        this.exclude = exclude;
         Include = [.. include.Select(t => t.Word)];
         Exclude = [.. exclude.Select(t => t.Word)];
         Display = string.Join(' ', Include.Select(w => "+" + w).Concat(Exclude.Select(w => "-" + w)));
@@ -40,7 +40,7 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
     /// <summary>The canonical form, "+газ +нефть -футбол"; <see cref="Parse"/> reads it back to an equal filter.</summary>
     public string Display { get; }
 
-    public bool IsEmpty => _include.Length == 0 && _exclude.Length == 0;
+    public bool IsEmpty => include.Length == 0 && exclude.Length == 0;
 
     /// <summary>Reads the argument of <c>/filter</c>: "+word" or a bare word to include, "-word" to exclude, separated by
     /// spaces or commas. Words that cannot be used are left out and reported.</summary>
@@ -91,12 +91,12 @@ public sealed class DigestFilter : IEquatable<DigestFilter>
     public bool Matches(IReadOnlySet<string> documentTerms)
     {
         ArgumentNullException.ThrowIfNull(documentTerms);
-        if (_exclude.Any(t => t.Matches(documentTerms)))
+        if (exclude.Any(t => t.Matches(documentTerms)))
         {
             return false;
         }
 
-        return _include.Length == 0 || _include.Any(t => t.Matches(documentTerms));
+        return include.Length == 0 || include.Any(t => t.Matches(documentTerms));
     }
 
     public bool Equals(DigestFilter? other) => other is not null && Display == other.Display;

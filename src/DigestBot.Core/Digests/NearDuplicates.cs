@@ -106,17 +106,17 @@ internal sealed class StoryGroups
 {
     private const int ComparedMembers = 3;
 
-    private readonly List<List<StoryFingerprint>> _groups = [];
+    private readonly List<List<StoryFingerprint>> groups = [];
 
-    public IReadOnlyList<IReadOnlyList<StoryFingerprint>> Groups => _groups;
+    public IReadOnlyList<IReadOnlyList<StoryFingerprint>> Groups => groups;
 
-    public int Count => _groups.Count;
+    public int Count => groups.Count;
 
     public void Add(StoryFingerprint story)
     {
         List<StoryFingerprint>? best = null;
         var bestScore = NearDuplicates.Threshold;
-        foreach (var group in _groups)
+        foreach (var group in groups)
         {
             for (var i = 0; i < group.Count && i < ComparedMembers; i++)
             {
@@ -130,7 +130,7 @@ internal sealed class StoryGroups
 
         if (best is null)
         {
-            _groups.Add([story]);
+            groups.Add([story]);
         }
         else
         {

@@ -34,16 +34,35 @@ internal static class ArticleBuilder
             metadata.Topics ?? []);
     }
 
+    /// <summary>
+    /// The first dateline near the top or the end of the page; a date labelled as an update counts only when the page gives
+    /// no other. A byline may carry the date ("By Aiman Nakispekova in Business on 7 June 2024").
+    /// </summary>
     private static DateTimeOffset? FindDateLine(IReadOnlyList<string> units)
     {
+        DateTimeOffset? update = null;
         for (var i = 0; i < units.Count; i++)
         {
-            if ((i < DateLineWindow || i >= units.Count - DateLineWindow) && PublishedDateParser.IsDateLine(units[i], out var date))
+            if (i >= DateLineWindow && i < units.Count - DateLineWindow)
             {
-                return date;
+                continue;
+            }
+
+            if (PublishedDateParser.IsDateLine(units[i], out var date, out var updated))
+            {
+                if (!updated)
+                {
+                    return date;
+                }
+
+                update ??= date;
+            }
+            else if (BoilerplateLines.IsByline(units[i]) && PublishedDateParser.Parse(units[i]) is { } signed)
+            {
+                return signed;
             }
         }
 
-        return null;
+        return update;
     }
 }

@@ -11,16 +11,16 @@ internal static partial class PublishedDateParser
 {
     public static readonly TimeSpan AlmatyOffset = TimeSpan.FromHours(5);
 
+    private const RegexOptions Words = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
     /// <summary>Month name stems: a word that starts with a stem, or is an abbreviation of one (three letters or more), names that month.</summary>
-    private static readonly (string Stem, int Month)[] MonthStems =
-    [
-        ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("мая", 5), ("май", 5), ("июн", 6),
-        ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
-        ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6),
-        ("шілде", 7), ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11), ("желтоқсан", 12),
-        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-        ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ];
+    private static readonly (string Stem, int Month)[] MonthStems = [.. PageVocabulary.All.SelectMany(words => words.Months)];
+
+    private static readonly Regex UpdatedLabel = new($@"(?<!\p{{L}})(?:{PageVocabulary.Alternation(w => w.UpdatedLabels)})(?!\p{{L}})", Words);
+
+    /// <summary>Every label and word a dateline may hold besides its date and time.</summary>
+    private static readonly Regex DateLabel = new(
+        $@"(?<!\p{{L}})(?:{PageVocabulary.Alternation(w => [.. w.PublishedLabels, .. w.UpdatedLabels, .. w.DateWords])})(?!\p{{L}})", Words);
 
     /// <summary>Finds the first date in <paramref name="text"/>; the time of day, if any, is taken from the same text.</summary>
     public static DateTimeOffset? Parse(string? text)
@@ -53,23 +53,28 @@ internal static partial class PublishedDateParser
     }
 
     /// <summary>A line that holds a date and nothing else but a time and a label such as "Опубликовано:" is a dateline, not prose.</summary>
-    public static bool IsDateLine(string line, out DateTimeOffset date)
+    public static bool IsDateLine(string line, out DateTimeOffset date) => IsDateLine(line, out date, out _);
+
+    /// <summary>As above; <paramref name="updated"/> tells a dateline labelled as an update ("Обновлено", "Жаңартылды", "Updated").</summary>
+    public static bool IsDateLine(string line, out DateTimeOffset date, out bool updated)
     {
         date = default;
-        if (line.Length > 80 || !line.AsSpan().ContainsAnyInRange('0', '9') || Parse(line) is not { } parsed)
-        {
-            return false;
-        }
-
-        var rest = DateLabel().Replace(TimeOfDay().Replace(AnyDate().Replace(line, " "), " "), " ");
-        if (rest.Any(char.IsLetter))
+        updated = false;
+        if (line.Length > 80 || !line.AsSpan().ContainsAnyInRange('0', '9') || Parse(line) is not { } parsed || HasOtherWords(AnyDate().Replace(line, " ")))
         {
             return false;
         }
 
         date = parsed;
+        updated = UpdatedLabel.IsMatch(line);
         return true;
     }
+
+    /// <summary>"Бүгін, 08:15", "Вчера в 18:40", "Today, 10:05": a dateline that gives a time but no day we can know.</summary>
+    public static bool IsRelativeDateLine(string line) =>
+        line.Length <= 40 && TimeOfDay().IsMatch(line) && line.Any(char.IsLetter) && !HasOtherWords(line);
+
+    private static bool HasOtherWords(string text) => DateLabel.Replace(TimeOfDay().Replace(text, " "), " ").Any(char.IsLetter);
 
     private static int MonthOf(string word)
     {
@@ -102,6 +107,12 @@ internal static partial class PublishedDateParser
         if (time.Success && time.Groups["H"].Success)
         {
             hour = Number(time, "H");
+            if (time.Groups["half"] is { Success: true } half)
+            {
+                // 12:30 am is half past midnight, 12:30 pm half past noon.
+                hour = hour % 12 + (char.ToLowerInvariant(half.Value[0]) == 'p' ? 12 : 0);
+            }
+
             minute = Number(time, "M");
             second = Number(time, "S");
             if (hour > 23 || minute > 59 || second > 59)
@@ -153,13 +164,10 @@ internal static partial class PublishedDateParser
     [GeneratedRegex(@"\b(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>\d{4})\b")]
     private static partial Regex DottedDate();
 
-    [GeneratedRegex(@"\b(?<H>[01]?\d|2[0-3]):(?<M>[0-5]\d)(?::(?<S>[0-5]\d))?(?:\s*(?<z>GMT|UTC|UT|Z|[+-]\d{2}:?\d{2})\b)?")]
+    [GeneratedRegex(@"\b(?<H>[01]?\d|2[0-3]):(?<M>[0-5]\d)(?::(?<S>[0-5]\d))?(?:\s*(?<half>[ap])\.?m\b\.?)?(?:\s*(?<z>GMT|UTC|UT|Z|[+-]\d{2}:?\d{2})\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
     /// <summary>Every date shape above, with its month word, for blanking a dateline out.</summary>
     [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}\s*(?:жылғы|жылы|ж\.)\s*\d{1,2}(?:-(?:ші|шы))?\s+\p{L}+|\d{1,2}(?:-(?:го|ші|шы))?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyDate();
-
-    [GeneratedRegex(@"\b(?:опубликовано|обновлено|дата публикации|дата|жарияланды|жарияланған|жаңартылды|published|updated|posted|on|года?|г|жылы|сағат|в|at|gmt|utc|сегодня|вчера|бүгін|кеше|today|yesterday|mon|tue|wed|thu|fri|sat|sun)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DateLabel();
 }

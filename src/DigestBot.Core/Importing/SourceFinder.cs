@@ -5,12 +5,38 @@ namespace DigestBot.Core.Importing;
 /// <summary>Finds the outlet a scraped page names as its source, from the most explicit mention to the least.</summary>
 internal static partial class SourceFinder
 {
-    /// <summary>Attributions are written at the top or the bottom of a page; the middle is quotes and prose.</summary>
+    /// <summary>Sentences naming the outlet are written at the top or the bottom of a page; the middle is quotes and prose.</summary>
     private const int EdgeLines = 6;
 
+    private const RegexOptions Words = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    /// <summary>An outlet's name: up to four capitalised words, or a domain.</summary>
+    private const string Outlet = @"[«""]?[\p{Lu}\d][\p{L}\d.-]*[»""]?(?:\s+[«""]?\p{Lu}[\p{L}\d.-]*[»""]?){0,3}|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.\p{Ll}{2,}";
+
+    private static readonly string Reporters = PageVocabulary.Alternation(w => w.Reporters);
+
+    private static readonly Regex Attribution = new(
+        $@"^(?:{PageVocabulary.Alternation(w => w.SourceLabels)})\s*:\s*(?<source>[^\s,;].{{0,80}}?)\s*$", Words);
+
+    /// <summary>
+    /// "…, передает корреспондент Деловой Казахстан." and "… – деп хабарлайды Kazinform тілшісі": a reporting verb, maybe a
+    /// reporter's title, then the outlet, maybe followed by the Kazakh reporter's title. The verb opens the pattern (its
+    /// boundary is a lookbehind) so that the search jumps from verb to verb instead of trying every space. The verb is
+    /// matched in lowercase only: "Сообщает" opening a line starts a sentence, not an attribution.
+    /// </summary>
+    private static readonly Regex ReportedBy = new(
+        $@"(?<=^|[\s,–—-])(?:{PageVocabulary.Alternation(w => w.ReportingVerbs)})\s+(?:(?:{Reporters})\s+){{0,2}}(?<source>{Outlet})(?:\s+(?:{Reporters}))?\s*(?:[.!]|$)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>"…, Kazinform reports.": the English order, the outlet before the verb, closing the sentence.</summary>
+    private static readonly Regex OutletReports = new(
+        $@"(?<=[,–—]\s)(?<source>\p{{Lu}}[\p{{L}}\d.-]*(?:\s+\p{{Lu}}[\p{{L}}\d.-]*){{0,3}})\s+(?:{string.Join('|', PageVocabulary.English.ReportingVerbs)})\s*[.!]?$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     public static string? Find(IReadOnlyList<string> units) =>
-        FirstOf(units, line => Attribution().Match(line))
-        ?? FirstOf(units, line => ReportedBy().Match(line))
+        Labelled(units)
+        ?? FirstOf(units, line => ReportedBy.Match(line))
+        ?? FirstOf(units, line => OutletReports.Match(line))
         ?? LastBareDomain(units)
         ?? FirstOf(units, line => ChannelFooter().Match(line));
 
@@ -44,6 +70,11 @@ internal static partial class SourceFinder
         return null;
     }
 
+    /// <summary>A labelled source line ("Дереккөз: …") is never prose, so it counts anywhere: a long footer of related
+    /// headlines may push it far from the page's end.</summary>
+    private static string? Labelled(IReadOnlyList<string> units) =>
+        units.Select(line => Attribution.Match(line)).FirstOrDefault(match => match.Success) is { } found ? Normalize(found.Groups["source"].Value) : null;
+
     private static string? LastBareDomain(IReadOnlyList<string> units)
     {
         for (var i = units.Count - 1; i >= Math.Max(0, units.Count - EdgeLines); i--)
@@ -71,16 +102,6 @@ internal static partial class SourceFinder
             yield return i;
         }
     }
-
-    [GeneratedRegex(@"^(?:источник|дереккөз|дерек көзі|source|по материалам)\s*:\s*(?<source>[^\s,;].{0,80}?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Attribution();
-
-    /// <summary>
-    /// "…, передает Деловой Казахстан." and "… – деп хабарлайды Aikyn.kz": a reporting verb, then up to four capitalised words or a domain.
-    /// The verb opens the pattern (its boundary is a lookbehind) so that the search jumps from verb to verb instead of trying every space.
-    /// </summary>
-    [GeneratedRegex(@"(?<=^|[\s,–—-])(?:передает|передаёт|сообщает|пишет|хабарлайды|жазады|reports|reported)\s+(?<source>[«""]?[\p{Lu}\d][\p{L}\d.-]*[»""]?(?:\s+[«""]?\p{Lu}[\p{L}\d.-]*[»""]?){0,3}|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.\p{Ll}{2,})\s*(?:[.!]|$)")]
-    private static partial Regex ReportedBy();
 
     /// <summary>"…«Айқынның» Telegram арнасынан…": the outlet named in its own call to subscribe, genitive ending dropped.</summary>
     [GeneratedRegex(@"«(?<source>[^»]{2,40}?)(?:ның|нің|дың|дің|тың|тің)?»\s*(?:telegram|телеграм|instagram|facebook|youtube)", RegexOptions.IgnoreCase)]

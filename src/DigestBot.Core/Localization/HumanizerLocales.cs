@@ -11,28 +11,28 @@ public static class HumanizerLocales
     private static readonly CultureInfo KazakhCulture = CultureInfo.GetCultureInfo("kk-KZ");
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-US");
     private static readonly Lock Gate = new();
-    private static volatile bool _registered;
+    private static volatile bool registered;
 
     /// <summary>Registers the ru and kk formatters with Humanizer; safe to call any number of times from any thread.</summary>
     /// <remarks>Humanizer freezes its formatter registry the first time it humanizes a date, time span or size, and refuses
     /// registrations after that, so this runs at start-up.</remarks>
     public static void Register()
     {
-        if (_registered)
+        if (registered)
         {
             return;
         }
 
         lock (Gate)
         {
-            if (_registered)
+            if (registered)
             {
                 return;
             }
 
             Configurator.Formatters.Register("ru", culture => new RussianFormatter(culture));
             Configurator.Formatters.Register("kk", culture => new KazakhFormatter(culture));
-            _registered = true;
+            registered = true;
         }
     }
 

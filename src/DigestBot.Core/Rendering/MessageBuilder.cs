@@ -5,13 +5,13 @@ namespace DigestBot.Core.Rendering;
 /// <summary>Builds one Telegram HTML reply; text goes in through methods that escape it, so raw markup cannot slip in.</summary>
 public sealed class MessageBuilder
 {
-    private readonly StringBuilder _html = new();
-    private readonly Stack<string> _open = new();
+    private readonly StringBuilder html = new();
+    private readonly Stack<string> open = new();
 
     /// <summary>Appends escaped text.</summary>
     public MessageBuilder Text(string text)
     {
-        _html.Append(TelegramHtml.Escape(text));
+        html.Append(TelegramHtml.Escape(text));
         return this;
     }
 
@@ -55,35 +55,35 @@ public sealed class MessageBuilder
     /// <summary>Appends a block quotation; Telegram does not allow one inside another entity.</summary>
     public MessageBuilder Blockquote(Action<MessageBuilder> content, bool expandable = false)
     {
-        if (_open.Count > 0)
+        if (open.Count > 0)
         {
-            throw new InvalidOperationException($"A blockquote cannot be inside <{_open.Peek()}>.");
+            throw new InvalidOperationException($"A blockquote cannot be inside <{open.Peek()}>.");
         }
 
         return Element("blockquote", expandable ? "<blockquote expandable>" : "<blockquote>", content);
     }
 
-    public override string ToString() => _html.ToString();
+    public override string ToString() => html.ToString();
 
     private MessageBuilder Element(string tag, string startTag, Action<MessageBuilder> content)
     {
-        if (tag == "a" && _open.Contains("a"))
+        if (tag == "a" && open.Contains("a"))
         {
             throw new InvalidOperationException("A link cannot be inside another link.");
         }
 
-        _html.Append(startTag);
-        _open.Push(tag);
+        html.Append(startTag);
+        open.Push(tag);
         try
         {
             content(this);
         }
         finally
         {
-            _open.Pop();
+            open.Pop();
         }
 
-        _html.Append("</").Append(tag).Append('>');
+        html.Append("</").Append(tag).Append('>');
         return this;
     }
 
@@ -95,12 +95,12 @@ public sealed class MessageBuilder
 
     private MessageBuilder Raw(string html)
     {
-        if (_open.Contains("a"))
+        if (open.Contains("a"))
         {
             throw new InvalidOperationException("Code cannot be inside a link.");
         }
 
-        _html.Append(html);
+        this.html.Append(html);
         return this;
     }
 }

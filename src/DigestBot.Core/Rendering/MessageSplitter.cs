@@ -38,20 +38,20 @@ public static class MessageSplitter
 
     private sealed class Cutter
     {
-        private readonly string _html;
-        private readonly List<HtmlToken> _tokens;
-        private readonly int[] _tokenAt;
-        private readonly int _maxLength;
+        private readonly string html;
+        private readonly List<HtmlToken> tokens;
+        private readonly int[] tokenAt;
+        private readonly int maxLength;
 
         public Cutter(string html, List<HtmlToken> tokens, int maxLength)
         {
-            _html = html;
-            _tokens = tokens;
-            _maxLength = maxLength;
-            _tokenAt = new int[html.Length];
+            this.html = html;
+            this.tokens = tokens;
+            this.maxLength = maxLength;
+            tokenAt = new int[html.Length];
             for (var t = 0; t < tokens.Count; t++)
             {
-                Array.Fill(_tokenAt, t, tokens[t].Start, tokens[t].Length);
+                Array.Fill(tokenAt, t, tokens[t].Start, tokens[t].Length);
             }
         }
 
@@ -60,21 +60,21 @@ public static class MessageSplitter
             var parts = new List<string>();
             var open = new List<HtmlToken>();
             var start = SkipForward(0, open);
-            while (start < _html.Length)
+            while (start < html.Length)
             {
-                var prefix = string.Concat(open.Select(t => _html.AsSpan(t.Start, t.Length).ToString()));
-                if (prefix.Length + _html.Length - start <= _maxLength)
+                var prefix = string.Concat(open.Select(t => html.AsSpan(t.Start, t.Length).ToString()));
+                if (prefix.Length + html.Length - start <= maxLength)
                 {
-                    parts.Add(prefix + _html[start..]);
+                    parts.Add(prefix + html[start..]);
                     break;
                 }
 
-                var cut = FindCut(start, open, _maxLength - prefix.Length);
+                var cut = FindCut(start, open, maxLength - prefix.Length);
                 var atCut = Advance(start, open, cut);
                 var end = TrimBack(start, cut, atCut, out var atEnd);
                 if (end > start)
                 {
-                    parts.Add(prefix + _html[start..end] + Closers(atEnd));
+                    parts.Add(prefix + html[start..end] + Closers(atEnd));
                 }
 
                 open = atCut;
@@ -92,9 +92,9 @@ public static class MessageSplitter
             var stack = new List<HtmlToken>(open);
             var closersLength = ClosersLength(stack);
 
-            for (var t = _tokenAt[start]; t < _tokens.Count && _tokens[t].Start - start < budget; t++)
+            for (var t = tokenAt[start]; t < tokens.Count && tokens[t].Start - start < budget; t++)
             {
-                var token = _tokens[t];
+                var token = tokens[t];
                 if (token.Kind == HtmlTokenKind.Text)
                 {
                     for (var c = Math.Max(start, token.Start) + 1; c <= token.End && c - start <= budget; c++)
@@ -136,23 +136,23 @@ public static class MessageSplitter
             var cut = preferred > start ? preferred : anywhere > start ? anywhere : lastFeasible;
             return cut > start
                 ? cut
-                : throw new ArgumentException($"The markup open at position {start} leaves no room for text within {_maxLength} characters.");
+                : throw new ArgumentException($"The markup open at position {start} leaves no room for text within {maxLength} characters.");
         }
 
         // Splitting a custom emoji's fallback text would leave two halves of one picture.
         private bool CanCutAt(int c, List<HtmlToken> stack) =>
-            c == _html.Length
-            || (!(char.IsHighSurrogate(_html[c - 1]) && char.IsLowSurrogate(_html[c])) && !stack.Exists(t => t.Text == "tg-emoji"));
+            c == html.Length
+            || (!(char.IsHighSurrogate(html[c - 1]) && char.IsLowSurrogate(html[c])) && !stack.Exists(t => t.Text == "tg-emoji"));
 
         private int Classify(int c)
         {
-            if (!IsText(c - 1) || !char.IsWhiteSpace(_html[c - 1]))
+            if (!IsText(c - 1) || !char.IsWhiteSpace(html[c - 1]))
             {
                 return BoundaryKinds;
             }
 
-            var previous = c >= 2 ? _html[c - 2] : '\0';
-            return _html[c - 1] switch
+            var previous = c >= 2 ? html[c - 2] : '\0';
+            return html[c - 1] switch
             {
                 '\n' when previous == '\n' => Paragraph,
                 '\n' => LineBreak,
@@ -165,13 +165,13 @@ public static class MessageSplitter
         private List<HtmlToken> Advance(int from, List<HtmlToken> open, int to)
         {
             var stack = new List<HtmlToken>(open);
-            for (var t = _tokenAt[from]; t < _tokens.Count && _tokens[t].End <= to; t++)
+            for (var t = tokenAt[from]; t < tokens.Count && tokens[t].End <= to; t++)
             {
-                if (_tokens[t].Kind == HtmlTokenKind.StartTag)
+                if (tokens[t].Kind == HtmlTokenKind.StartTag)
                 {
-                    stack.Add(_tokens[t]);
+                    stack.Add(tokens[t]);
                 }
-                else if (_tokens[t].Kind == HtmlTokenKind.EndTag)
+                else if (tokens[t].Kind == HtmlTokenKind.EndTag)
                 {
                     stack.RemoveAt(stack.Count - 1);
                 }
@@ -186,11 +186,11 @@ public static class MessageSplitter
             atEnd = new List<HtmlToken>(open);
             while (end > start)
             {
-                if (IsText(end - 1) && char.IsWhiteSpace(_html[end - 1]))
+                if (IsText(end - 1) && char.IsWhiteSpace(html[end - 1]))
                 {
                     end--;
                 }
-                else if (_tokens[_tokenAt[end - 1]] is { Kind: HtmlTokenKind.StartTag } tag && tag.Start >= start)
+                else if (tokens[tokenAt[end - 1]] is { Kind: HtmlTokenKind.StartTag } tag && tag.Start >= start)
                 {
                     end = tag.Start;
                     atEnd.RemoveAt(atEnd.Count - 1);
@@ -207,13 +207,13 @@ public static class MessageSplitter
         // Skips white space and closing tags at the start of a part, so none begins with a blank or "<b></b>".
         private int SkipForward(int start, List<HtmlToken> open)
         {
-            while (start < _html.Length)
+            while (start < html.Length)
             {
-                if (IsText(start) && char.IsWhiteSpace(_html[start]))
+                if (IsText(start) && char.IsWhiteSpace(html[start]))
                 {
                     start++;
                 }
-                else if (_tokens[_tokenAt[start]] is { Kind: HtmlTokenKind.EndTag } tag)
+                else if (tokens[tokenAt[start]] is { Kind: HtmlTokenKind.EndTag } tag)
                 {
                     start = tag.End;
                     open.RemoveAt(open.Count - 1);
@@ -227,7 +227,7 @@ public static class MessageSplitter
             return start;
         }
 
-        private bool IsText(int index) => _tokens[_tokenAt[index]].Kind == HtmlTokenKind.Text;
+        private bool IsText(int index) => tokens[tokenAt[index]].Kind == HtmlTokenKind.Text;
 
         private static int ClosersLength(List<HtmlToken> open) => open.Sum(t => t.Text.Length + 3);
 

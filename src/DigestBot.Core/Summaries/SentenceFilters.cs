@@ -4,7 +4,7 @@ using DigestBot.Core.Text;
 
 namespace DigestBot.Core.Summaries;
 
-/// <summary>The cleanup rules: sentences a summary must not use, or may use only right after the sentence before them.</summary>
+/// <summary>The cleanup rules and cues: sentences a summary must not use, or may use only right after the sentence before them.</summary>
 internal static class SentenceFilters
 {
     public const int MinWords = 4;
@@ -85,9 +85,49 @@ internal static class SentenceFilters
             return false;
         }
 
-        if (text[0] is '–' or '—')
+        // The quotation must close only at the very end, or the sentence goes on after it ("«AMANAT» партиясы ...").
+        return text[0] is '–' or '—' || LeadingQuotationEnd(text) == text.Length - 1;
+    }
+
+    /// <summary>
+    /// A quotation followed only by who said it («…», – деді әкім; "…," the minister said): a voice, not the news,
+    /// and summaries written by editors report what happened rather than quote.
+    /// </summary>
+    public static bool IsDirectSpeech(string sentence)
+    {
+        var text = sentence.AsSpan().TrimEnd(".!?…, ");
+        var end = LeadingQuotationEnd(text);
+        if (end < 0 || end == text.Length - 1)
+        {
+            return false;
+        }
+
+        var rest = text[(end + 1)..].TrimStart(",.!?… ");
+        if (rest.Length > 0 && rest[0] is '–' or '—' or '-')
         {
             return true;
+        }
+
+        // English puts the speaker after a comma inside the quotation: "…," the minister said.
+        var words = 0;
+        var enumerator = new Tokenizer.WordEnumerator(rest);
+        while (enumerator.MoveNext() && words++ < 4)
+        {
+            if (rest[enumerator.Current] is "said" or "says" or "told" or "added")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Where the quotation that opens the text closes, or -1 when the text does not open with one or it never closes.
+    private static int LeadingQuotationEnd(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0)
+        {
+            return -1;
         }
 
         var closing = text[0] switch
@@ -98,14 +138,13 @@ internal static class SentenceFilters
             '"' => '"',
             _ => '\0',
         };
-        if (closing == '\0' || text[^1] != closing)
+        if (closing == '\0')
         {
-            return false;
+            return -1;
         }
 
-        // The quotation must close only at the very end, or the sentence goes on after it ("«AMANAT» партиясы ...").
         var depth = 0;
-        for (var i = 0; i < text.Length - 1; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == text[0] && (closing != text[0] || i == 0))
             {
@@ -116,12 +155,12 @@ internal static class SentenceFilters
                 depth--;
                 if (depth == 0)
                 {
-                    return false;
+                    return i;
                 }
             }
         }
 
-        return true;
+        return -1;
     }
 
     public static bool IsTooShort(string sentence)
@@ -187,7 +226,49 @@ internal static class SentenceFilters
         return false;
     }
 
+    /// <summary>
+    /// Holds a figure other than a bare year: an amount, a count, a share, a date in a month.
+    /// News states its key numbers; background and mission statements rarely have any.
+    /// </summary>
+    public static bool HasQuantity(string sentence)
+    {
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            if (!char.IsAsciiDigit(sentence[i]))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (i < sentence.Length && char.IsAsciiDigit(sentence[i]))
+            {
+                i++;
+            }
+
+            if (!IsBareYear(sentence.AsSpan(), start, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "2025 года", "1990-е", "2026 жылы": four digits from 1900 to 2099 standing alone.
+    private static bool IsBareYear(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (end - start != 4 || !(text[start..].StartsWith("19") || text[start..].StartsWith("20")))
+        {
+            return false;
+        }
+
+        var before = start > 0 ? text[start - 1] : ' ';
+        var after = end < text.Length ? text[end] : ' ';
+        return !char.IsAsciiDigit(before) && before is not ',' and not '.' && !(after is ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]));
+    }
+
     /// <summary>Whether a summary may use the sentence at all, whatever else it picks.</summary>
     public static bool IsUsable(string sentence, Language language) =>
-        !IsTooShort(sentence) && !IsBoilerplate(sentence) && !IsQuoteOnly(sentence) && !IsHeading(sentence, language);
+        !IsTooShort(sentence) && !IsBoilerplate(sentence) && !IsQuoteOnly(sentence) && !IsDirectSpeech(sentence)
+        && !IsHeading(sentence, language);
 }

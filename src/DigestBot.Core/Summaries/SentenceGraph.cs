@@ -13,12 +13,12 @@ internal sealed class SentenceGraph
     private const int MaxIterations = 50;
     private const double Tolerance = 1e-6;
 
-    private readonly double[] _similarity;
+    private readonly double[] similarity;
 
     private SentenceGraph(int count, double[] similarity, double[] centrality)
     {
         Count = count;
-        _similarity = similarity;
+        this.similarity = similarity;
         Centrality = centrality;
     }
 
@@ -27,7 +27,7 @@ internal sealed class SentenceGraph
     /// <summary>LexRank scores, scaled so that the most central sentence has 1.</summary>
     public double[] Centrality { get; }
 
-    public double Similarity(int a, int b) => _similarity[(a * Count) + b];
+    public double Similarity(int a, int b) => similarity[(a * Count) + b];
 
     public static SentenceGraph Build(IReadOnlyList<string> sentences, TextAnalyzer analyzer)
     {

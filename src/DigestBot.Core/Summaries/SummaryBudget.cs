@@ -6,30 +6,30 @@ namespace DigestBot.Core.Summaries;
 internal sealed class SummaryBudget(IReadOnlyList<string> sentences, SummaryOptions options)
 {
     private const int Separator = 1;
-    private readonly List<int> _chosen = [];
-    private int _chars;
+    private readonly List<int> chosen = [];
+    private int chars;
 
-    public bool IsFull => _chosen.Count >= options.MaxSentences;
+    public bool IsFull => chosen.Count >= options.MaxSentences;
 
-    public bool IsEmpty => _chosen.Count == 0;
+    public bool IsEmpty => chosen.Count == 0;
 
-    public bool Contains(int index) => _chosen.Contains(index);
+    public bool Contains(int index) => chosen.Contains(index);
 
-    public bool Fits(int index) => _chars + (IsEmpty ? 0 : Separator) + sentences[index].Length <= options.MaxChars;
+    public bool Fits(int index) => chars + (IsEmpty ? 0 : Separator) + sentences[index].Length <= options.MaxChars;
 
     public void Add(int index)
     {
-        _chars += (IsEmpty ? 0 : Separator) + sentences[index].Length;
-        _chosen.Add(index);
+        chars += (IsEmpty ? 0 : Separator) + sentences[index].Length;
+        chosen.Add(index);
     }
 
     public Summary ToSummary(Language language, string method)
     {
-        _chosen.Sort();
-        var chosen = new string[_chosen.Count];
+        this.chosen.Sort();
+        var chosen = new string[this.chosen.Count];
         for (var i = 0; i < chosen.Length; i++)
         {
-            chosen[i] = sentences[_chosen[i]];
+            chosen[i] = sentences[this.chosen[i]];
         }
 
         return new Summary(string.Join(' ', chosen), chosen, language, method);

@@ -6,8 +6,8 @@ using DigestBot.Core.Articles;
 
 namespace DigestBot.Core.Summaries;
 
-/// <summary>One article with its human reference summary.</summary>
-public sealed record SummaryCase(string Text, string Reference, Language Language);
+/// <summary>One article with its human reference summary; <see cref="Id"/> places it in a <see cref="SummarySplit"/>.</summary>
+public sealed record SummaryCase(string Text, string Reference, Language Language, string? Id = null);
 
 /// <summary>A summarizer under a name for the evaluation table ("ours", "lead-2", ...).</summary>
 public sealed record NamedSummarizer(string Name, ISummarizer Summarizer);
@@ -114,7 +114,7 @@ public static class SummaryEvaluation
         return cases;
     }
 
-    /// <summary>Reads one <c>{"text", "summary", "language"}</c> object, or says what is wrong with it.</summary>
+    /// <summary>Reads one <c>{"text", "summary", "language"}</c> object (with an optional <c>"id"</c>), or says what is wrong with it.</summary>
     public static bool TryParseJsonLine(string line, [NotNullWhen(true)] out SummaryCase? item, [NotNullWhen(false)] out string? problem)
     {
         item = null;
@@ -141,7 +141,13 @@ public static class SummaryEvaluation
                 return false;
             }
 
-            item = new SummaryCase(text, reference, language);
+            string? id = null;
+            if (root.TryGetProperty("id", out _) && !TryGetString(root, "id", out id, out problem))
+            {
+                return false;
+            }
+
+            item = new SummaryCase(text, reference, language, id);
             return true;
         }
         catch (JsonException ex)

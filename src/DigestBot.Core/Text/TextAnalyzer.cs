@@ -14,18 +14,18 @@ public sealed class TextAnalyzer
     private static readonly FrozenDictionary<Language, ConcurrentDictionary<string, string>> Caches =
         LanguageCodes.All.ToFrozenDictionary(language => language, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
 
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
-    private readonly ConcurrentDictionary<string, string> _cache;
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _cached;
-    private readonly IStemmer _stemmer;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords;
+    private readonly ConcurrentDictionary<string, string> cache;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cached;
+    private readonly IStemmer stemmer;
 
     public TextAnalyzer(Language language)
     {
         Language = language;
-        _stopWords = StopWords.For(language).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemmer = Stemmers.For(language);
-        _cache = Caches[language];
-        _cached = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        stopWords = StopWords.For(language).GetAlternateLookup<ReadOnlySpan<char>>();
+        stemmer = Stemmers.For(language);
+        cache = Caches[language];
+        cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Language Language { get; }
@@ -40,18 +40,18 @@ public sealed class TextAnalyzer
             var word = text[words.Current];
             if (word.Length > MaxStackWord)
             {
-                terms.Add(_stemmer.Stem(Tokenizer.Normalize(word)));
+                terms.Add(stemmer.Stem(Tokenizer.Normalize(word)));
                 continue;
             }
 
             var token = buffer[..word.Length];
             Tokenizer.Normalize(word, token);
-            if (!keepStopWords && _stopWords.Contains(token))
+            if (!keepStopWords && stopWords.Contains(token))
             {
                 continue;
             }
 
-            terms.Add(_cached.TryGetValue(token, out var stem) ? stem : StemAndCache(new string(token)));
+            terms.Add(cached.TryGetValue(token, out var stem) ? stem : StemAndCache(new string(token)));
         }
     }
 
@@ -65,13 +65,13 @@ public sealed class TextAnalyzer
 
     private string StemAndCache(string token)
     {
-        var stem = _stemmer.Stem(token);
-        if (_cache.Count >= MaxCachedStems)
+        var stem = stemmer.Stem(token);
+        if (cache.Count >= MaxCachedStems)
         {
-            _cache.Clear();
+            cache.Clear();
         }
 
-        _cache.TryAdd(token, stem);
+        cache.TryAdd(token, stem);
         return stem;
     }
 }

@@ -40,15 +40,15 @@ public static class Tokenizer
     /// <summary>Walks the word ranges of a span without allocating.</summary>
     public ref struct WordEnumerator(ReadOnlySpan<char> text)
     {
-        private readonly ReadOnlySpan<char> _text = text;
-        private int _position;
+        private readonly ReadOnlySpan<char> text = text;
+        private int position;
 
         public Range Current { get; private set; }
 
         public bool MoveNext()
         {
-            var text = _text;
-            var i = _position;
+            var text = this.text;
+            var i = position;
             while (i < text.Length && !IsWordChar(text[i]))
             {
                 i++;
@@ -56,7 +56,7 @@ public static class Tokenizer
 
             if (i == text.Length)
             {
-                _position = i;
+                position = i;
                 return false;
             }
 
@@ -78,7 +78,7 @@ public static class Tokenizer
             }
 
             Current = start..i;
-            _position = i;
+            position = i;
             return true;
         }
 

@@ -9,18 +9,18 @@ public sealed class TelegramMetrics
     /// <summary>The one meter of the bot; a meter factory hands every part the same instance for this name.</summary>
     public const string MeterName = "DigestBot";
 
-    private readonly Counter<long> _updates;
-    private readonly Counter<long> _messagesSent;
-    private readonly Counter<long> _apiErrors;
-    private readonly Counter<long> _floodWaits;
+    private readonly Counter<long> updates;
+    private readonly Counter<long> messagesSent;
+    private readonly Counter<long> apiErrors;
+    private readonly Counter<long> floodWaits;
 
     public TelegramMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _updates = meter.CreateCounter<long>("digestbot.updates.handled", "{update}", "Updates received, by type and outcome (handled, ignored, failed, duplicate).");
-        _messagesSent = meter.CreateCounter<long>("digestbot.telegram.messages.sent", "{message}", "Messages sent or edited in chats through the Bot API, by method.");
-        _apiErrors = meter.CreateCounter<long>("digestbot.telegram.api.errors", "{error}", "Bot API calls refused with an error, by method and error code.");
-        _floodWaits = meter.CreateCounter<long>("digestbot.telegram.flood.waits", "{wait}", "Flood limits (429) sat out before the call was repeated.");
+        updates = meter.CreateCounter<long>("digestbot.updates.handled", "{update}", "Updates received, by type and outcome (handled, ignored, failed, duplicate).");
+        messagesSent = meter.CreateCounter<long>("digestbot.telegram.messages.sent", "{message}", "Messages sent or edited in chats through the Bot API, by method.");
+        apiErrors = meter.CreateCounter<long>("digestbot.telegram.api.errors", "{error}", "Bot API calls refused with an error, by method and error code.");
+        floodWaits = meter.CreateCounter<long>("digestbot.telegram.flood.waits", "{wait}", "Flood limits (429) sat out before the call was repeated.");
     }
 
     /// <summary>The update kind as the Bot API names it in allowed_updates; "other" for one that did not read.</summary>
@@ -38,13 +38,13 @@ public sealed class TelegramMetrics
 
     /// <summary>Counts an update with an outcome of the host's own, such as a chat held back by its flood limit.</summary>
     public void UpdateHandled(Update? update, string outcome) =>
-        _updates.Add(1, new("type", TypeOf(update)), new("outcome", outcome));
+        updates.Add(1, new("type", TypeOf(update)), new("outcome", outcome));
 
-    public void MessageSent(string method) => _messagesSent.Add(1, new KeyValuePair<string, object?>("method", method));
+    public void MessageSent(string method) => messagesSent.Add(1, new KeyValuePair<string, object?>("method", method));
 
-    public void ApiError(string method, int errorCode) => _apiErrors.Add(1, new("method", method), new("code", errorCode));
+    public void ApiError(string method, int errorCode) => apiErrors.Add(1, new("method", method), new("code", errorCode));
 
-    public void FloodWait() => _floodWaits.Add(1);
+    public void FloodWait() => floodWaits.Add(1);
 
     /// <summary>The outcome as the counter's label writes it, such as "duplicate".</summary>
     public static string Label(UpdateOutcome outcome) => outcome switch

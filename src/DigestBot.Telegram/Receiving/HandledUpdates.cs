@@ -10,21 +10,21 @@ public sealed class HandledUpdates(IUpdateOffsetStore store)
     // Far more than Telegram ever has in flight: an id older than these is taken as handled.
     private const int RecentLimit = 1024;
 
-    private readonly SortedSet<long> _recent = [];
-    private long? _floor;
-    private bool _loaded;
+    private readonly SortedSet<long> recent = [];
+    private long? floor;
+    private bool loaded;
 
     /// <summary>The highest id handled, or null before the first one; polling asks for the updates after it.</summary>
     public async Task<long?> LastAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return _recent.Count > 0 ? Math.Max(_recent.Max, _floor ?? long.MinValue) : _floor;
+        return recent.Count > 0 ? Math.Max(recent.Max, floor ?? long.MinValue) : floor;
     }
 
     public async Task<bool> ContainsAsync(long updateId, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return updateId <= _floor || _recent.Contains(updateId);
+        return updateId <= floor || recent.Contains(updateId);
     }
 
     /// <summary>Records <paramref name="updateId"/> as handled and keeps the highest id in the store.</summary>
@@ -32,11 +32,11 @@ public sealed class HandledUpdates(IUpdateOffsetStore store)
     {
         await LoadAsync(cancellationToken);
         var last = await LastAsync(cancellationToken);
-        _recent.Add(updateId);
-        if (_recent.Count > RecentLimit)
+        recent.Add(updateId);
+        if (recent.Count > RecentLimit)
         {
-            _floor = _recent.Min;
-            _recent.Remove(_recent.Min);
+            floor = recent.Min;
+            recent.Remove(recent.Min);
         }
 
         if (last is null || updateId > last)
@@ -47,10 +47,10 @@ public sealed class HandledUpdates(IUpdateOffsetStore store)
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!_loaded)
+        if (!loaded)
         {
-            _floor = await store.GetAsync(cancellationToken);
-            _loaded = true;
+            floor = await store.GetAsync(cancellationToken);
+            loaded = true;
         }
     }
 }

@@ -10,16 +10,16 @@ namespace DigestBot.Telegram;
 /// <param name="receiver">How log lines name the receiver, such as "update poller".</param>
 public sealed partial class UpdateIntake(string receiver, IUpdateOffsetStore offsetStore, IUpdateHandler handler, TelegramMetrics metrics, ILogger logger)
 {
-    private readonly HandledUpdates _handled = new(offsetStore);
+    private readonly HandledUpdates handled = new(offsetStore);
 
     /// <summary>The highest id handled, or null before the first one; polling asks for the updates after it.</summary>
-    public Task<long?> LastAsync(CancellationToken cancellationToken) => _handled.LastAsync(cancellationToken);
+    public Task<long?> LastAsync(CancellationToken cancellationToken) => handled.LastAsync(cancellationToken);
 
     /// <summary>Handles <paramref name="incoming"/> unless it was handled already, then records it as handled.</summary>
     public async Task TakeAsync(IncomingUpdate incoming, CancellationToken cancellationToken)
     {
         // Telegram delivers again what it was not told about: a poll after a crash, a webhook call it saw no answer to.
-        if (await _handled.ContainsAsync(incoming.Id, cancellationToken))
+        if (await handled.ContainsAsync(incoming.Id, cancellationToken))
         {
             LogSkipped(logger, incoming.Id);
             metrics.UpdateHandled(incoming.Update, UpdateOutcome.Duplicate);
@@ -44,7 +44,7 @@ public sealed partial class UpdateIntake(string receiver, IUpdateOffsetStore off
             }
         }
 
-        await _handled.AddAsync(incoming.Id, cancellationToken);
+        await handled.AddAsync(incoming.Id, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} skipped: it was already handled")]

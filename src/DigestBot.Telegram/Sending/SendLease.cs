@@ -3,14 +3,14 @@ namespace DigestBot.Telegram;
 /// <summary>A permit to send one message; dispose it once the answer has arrived.</summary>
 public sealed class SendLease : IDisposable
 {
-    private readonly SendRateLimiter.ChatLimits _chat;
-    private SendRateLimiter? _limiter;
+    private readonly SendRateLimiter.ChatLimits chat;
+    private SendRateLimiter? limiter;
 
     internal SendLease(SendRateLimiter limiter, SendRateLimiter.ChatLimits chat)
     {
-        _limiter = limiter;
-        _chat = chat;
+        this.limiter = limiter;
+        this.chat = chat;
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.Release(_chat);
+    public void Dispose() => Interlocked.Exchange(ref limiter, null)?.Release(chat);
 }

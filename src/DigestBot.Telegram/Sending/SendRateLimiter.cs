@@ -17,30 +17,30 @@ public sealed class SendRateLimiter : IDisposable
     // much, so that the rate holds. The windows still bound what the server counts.
     private static readonly TimeSpan PacingSlack = TimeSpan.FromMilliseconds(50);
 
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
-    private readonly ITimer _timer;
-    private readonly Window _global;
-    private readonly long _tokenInterval;
-    private readonly long _pacingSlack;
-    private readonly int _perGroupPerMinute;
-    private readonly long _chatSpacing;
-    private readonly long _groupWindow;
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
+    private readonly ITimer timer;
+    private readonly Window global;
+    private readonly long tokenInterval;
+    private readonly long pacingSlack;
+    private readonly int perGroupPerMinute;
+    private readonly long chatSpacing;
+    private readonly long groupWindow;
     // Keyed by id or lowercase username: Telegram.Bot's ChatId hashes its text form, too slow for every send.
-    private readonly Dictionary<(long Id, string? Username), ChatLimits> _chats = [];
+    private readonly Dictionary<(long Id, string? Username), ChatLimits> chats = [];
 
     // Chats that may send now, by their first waiter's arrival, and chats waiting for their own limits, by when those pass.
-    private readonly PriorityQueue<ChatLimits, long> _ready = new();
-    private readonly PriorityQueue<ChatLimits, long> _delayed = new();
+    private readonly PriorityQueue<ChatLimits, long> ready = new();
+    private readonly PriorityQueue<ChatLimits, long> delayed = new();
 
     // Quiet chats by when their last permit returns: then they are forgotten, which keeps memory bounded.
-    private readonly PriorityQueue<ChatLimits, long> _quiet = new();
+    private readonly PriorityQueue<ChatLimits, long> quiet = new();
 
-    private long _nextSequence;
-    private long _nextToken;
-    private long _pausedUntil;
-    private long _timerDue = long.MaxValue;
-    private bool _disposed;
+    private long nextSequence;
+    private long nextToken;
+    private long pausedUntil;
+    private long timerDue = long.MaxValue;
+    private bool disposed;
 
     public SendRateLimiter(RateLimitOptions options, TimeProvider timeProvider)
     {
@@ -48,16 +48,16 @@ public sealed class SendRateLimiter : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.GlobalPerSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PerChatPerSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PerGroupPerMinute);
-        _time = timeProvider;
+        time = timeProvider;
         var second = timeProvider.TimestampFrequency;
-        _global = new Window(options.GlobalPerSecond, second);
-        _tokenInterval = second / options.GlobalPerSecond;
-        _pacingSlack = ToTimestamp(PacingSlack);
-        _chatSpacing = second / options.PerChatPerSecond;
-        _perGroupPerMinute = options.PerGroupPerMinute;
-        _groupWindow = 60 * second;
-        _nextToken = timeProvider.GetTimestamp() - _pacingSlack;
-        _timer = timeProvider.CreateTimer(static state => ((SendRateLimiter)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        global = new Window(options.GlobalPerSecond, second);
+        tokenInterval = second / options.GlobalPerSecond;
+        pacingSlack = ToTimestamp(PacingSlack);
+        chatSpacing = second / options.PerChatPerSecond;
+        perGroupPerMinute = options.PerGroupPerMinute;
+        groupWindow = 60 * second;
+        nextToken = timeProvider.GetTimestamp() - pacingSlack;
+        timer = timeProvider.CreateTimer(static state => ((SendRateLimiter)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Chats whose limits are still tracked: those with waiters or sends within their last window.</summary>
@@ -65,9 +65,9 @@ public sealed class SendRateLimiter : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _chats.Count;
+                return chats.Count;
             }
         }
     }
@@ -77,18 +77,18 @@ public sealed class SendRateLimiter : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         Waiter waiter;
-        lock (_gate)
+        lock (gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var now = _time.GetTimestamp();
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var now = time.GetTimestamp();
             var key = KeyOf(chat);
-            if (!_chats.TryGetValue(key, out var limits))
+            if (!chats.TryGetValue(key, out var limits))
             {
-                limits = new ChatLimits(this, key, new Window(1, _chatSpacing), IsGroup(chat) ? new Window(_perGroupPerMinute, _groupWindow) : null);
-                _chats.Add(key, limits);
+                limits = new ChatLimits(this, key, new Window(1, chatSpacing), IsGroup(chat) ? new Window(perGroupPerMinute, groupWindow) : null);
+                chats.Add(key, limits);
             }
 
-            waiter = new Waiter(limits, _nextSequence++);
+            waiter = new Waiter(limits, nextSequence++);
             limits.Waiters.Enqueue(waiter);
             if (!limits.Scheduled)
             {
@@ -113,11 +113,11 @@ public sealed class SendRateLimiter : IDisposable
     /// <returns>Whether sending was flowing until now, as opposed to a pause already in force being extended.</returns>
     public bool Pause(TimeSpan duration)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var now = _time.GetTimestamp();
-            var started = _pausedUntil <= now;
-            _pausedUntil = Math.Max(_pausedUntil, now + ToTimestamp(duration));
+            var now = time.GetTimestamp();
+            var started = pausedUntil <= now;
+            pausedUntil = Math.Max(pausedUntil, now + ToTimestamp(duration));
             Pump(now);
             return started;
         }
@@ -125,16 +125,16 @@ public sealed class SendRateLimiter : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            _timer.Dispose();
-            foreach (var waiter in _chats.Values.SelectMany(limits => limits.Waiters))
+            disposed = true;
+            timer.Dispose();
+            foreach (var waiter in chats.Values.SelectMany(limits => limits.Waiters))
             {
                 waiter.TrySetException(new ObjectDisposedException(nameof(SendRateLimiter)));
             }
@@ -143,10 +143,10 @@ public sealed class SendRateLimiter : IDisposable
 
     internal void Release(ChatLimits limits)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var now = _time.GetTimestamp();
-            _global.Return(now);
+            var now = time.GetTimestamp();
+            global.Return(now);
             limits.Return(now);
             if (!limits.Scheduled)
             {
@@ -165,19 +165,19 @@ public sealed class SendRateLimiter : IDisposable
 
     private void OnTimer()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _timerDue = long.MaxValue;
-            if (!_disposed)
+            timerDue = long.MaxValue;
+            if (!disposed)
             {
-                Pump(_time.GetTimestamp());
+                Pump(time.GetTimestamp());
             }
         }
     }
 
     private void Cancel(Waiter waiter, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
             // A cancelled waiter stays queued until its chat comes up; the chat then skips it.
             waiter.TrySetCanceled(cancellationToken);
@@ -197,11 +197,11 @@ public sealed class SendRateLimiter : IDisposable
         var availableAt = limits.AvailableAt(now);
         if (availableAt <= now)
         {
-            _ready.Enqueue(limits, limits.Waiters.Peek().Sequence);
+            ready.Enqueue(limits, limits.Waiters.Peek().Sequence);
         }
         else if (availableAt != long.MaxValue)
         {
-            _delayed.Enqueue(limits, availableAt);
+            delayed.Enqueue(limits, availableAt);
         }
         else
         {
@@ -213,20 +213,20 @@ public sealed class SendRateLimiter : IDisposable
 
     private void Pump(long now)
     {
-        while (_delayed.TryPeek(out var waiting, out var availableAt) && availableAt <= now)
+        while (delayed.TryPeek(out var waiting, out var availableAt) && availableAt <= now)
         {
-            _delayed.Dequeue();
+            delayed.Dequeue();
             waiting.Scheduled = false;
             Schedule(waiting, now);
         }
 
-        while (_ready.TryPeek(out var limits, out var sequence))
+        while (ready.TryPeek(out var limits, out var sequence))
         {
             limits.DropCancelled();
             if (!limits.Waiters.TryPeek(out var first) || first.Sequence != sequence)
             {
                 // Its first waiter gave up: the chat takes the place of the next one, or leaves the line.
-                _ready.Dequeue();
+                ready.Dequeue();
                 limits.Scheduled = false;
                 Schedule(limits, now);
                 continue;
@@ -237,12 +237,12 @@ public sealed class SendRateLimiter : IDisposable
                 break;
             }
 
-            _ready.Dequeue();
+            ready.Dequeue();
             limits.Scheduled = false;
             limits.Waiters.Dequeue();
-            _global.Take();
+            global.Take();
             limits.Take();
-            _nextToken = Math.Max(_nextToken, now - _pacingSlack) + _tokenInterval;
+            nextToken = Math.Max(nextToken, now - pacingSlack) + tokenInterval;
             first.TrySetResult(new SendLease(this, limits));
             Schedule(limits, now);
         }
@@ -251,31 +251,31 @@ public sealed class SendRateLimiter : IDisposable
         ArmTimer(now);
     }
 
-    private long GlobalAvailableAt(long now) => Math.Max(Math.Max(_pausedUntil, _nextToken), _global.AvailableAt(now));
+    private long GlobalAvailableAt(long now) => Math.Max(Math.Max(pausedUntil, nextToken), global.AvailableAt(now));
 
     private void ArmTimer(long now)
     {
-        var due = _delayed.TryPeek(out _, out var availableAt) ? availableAt : long.MaxValue;
-        if (_ready.Count > 0)
+        var due = delayed.TryPeek(out _, out var availableAt) ? availableAt : long.MaxValue;
+        if (ready.Count > 0)
         {
             due = Math.Min(due, GlobalAvailableAt(now));
         }
 
-        if (due == _timerDue || _disposed)
+        if (due == timerDue || disposed)
         {
             return;
         }
 
-        _timerDue = due;
+        timerDue = due;
         if (due == long.MaxValue)
         {
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
 
         // Rounded up to whole milliseconds, the timers' resolution, so that a timer never fires just before it is due.
-        var delay = TimeSpan.FromMilliseconds(Math.Ceiling(_time.GetElapsedTime(now, due).TotalMilliseconds));
-        _timer.Change(delay, Timeout.InfiniteTimeSpan);
+        var delay = TimeSpan.FromMilliseconds(Math.Ceiling(time.GetElapsedTime(now, due).TotalMilliseconds));
+        timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private void Forget(ChatLimits limits, long now)
@@ -288,19 +288,19 @@ public sealed class SendRateLimiter : IDisposable
         var quietAt = limits.QuietAt;
         if (quietAt > now)
         {
-            _quiet.Enqueue(limits, quietAt);
+            quiet.Enqueue(limits, quietAt);
         }
-        else if (_chats.TryGetValue(limits.Chat, out var tracked) && tracked == limits)
+        else if (chats.TryGetValue(limits.Chat, out var tracked) && tracked == limits)
         {
-            _chats.Remove(limits.Chat);
+            chats.Remove(limits.Chat);
         }
     }
 
     private void ForgetQuietChats(long now)
     {
-        while (_quiet.TryPeek(out var limits, out var quietAt) && quietAt <= now)
+        while (quiet.TryPeek(out var limits, out var quietAt) && quietAt <= now)
         {
-            _quiet.Dequeue();
+            quiet.Dequeue();
             if (limits.QuietAt <= now)
             {
                 Forget(limits, now);
@@ -308,13 +308,13 @@ public sealed class SendRateLimiter : IDisposable
         }
     }
 
-    private long ToTimestamp(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+    private long ToTimestamp(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
     /// <summary>Up to a number of sends per window, each counted from the moment it is let through until one window after its answer.</summary>
     internal sealed class Window(int limit, long length)
     {
         // When the permits of answered sends come back, in order.
-        private readonly Queue<long> _returns = new();
+        private readonly Queue<long> returns = new();
 
         public int Active { get; private set; }
 
@@ -323,17 +323,17 @@ public sealed class SendRateLimiter : IDisposable
         // The moment a permit is free: now, when a returning permit comes back, or never while every permit is out with a send.
         public long AvailableAt(long now)
         {
-            while (_returns.TryPeek(out var returnsAt) && returnsAt <= now)
+            while (returns.TryPeek(out var returnsAt) && returnsAt <= now)
             {
-                _returns.Dequeue();
+                returns.Dequeue();
             }
 
-            if (Active + _returns.Count < limit)
+            if (Active + returns.Count < limit)
             {
                 return now;
             }
 
-            return _returns.TryPeek(out var next) ? next : long.MaxValue;
+            return returns.TryPeek(out var next) ? next : long.MaxValue;
         }
 
         public void Take() => Active++;
@@ -342,22 +342,22 @@ public sealed class SendRateLimiter : IDisposable
         {
             Active--;
             LastReturn = now + length;
-            _returns.Enqueue(LastReturn);
+            returns.Enqueue(LastReturn);
         }
     }
 
     /// <summary>The limits of one chat and the sends waiting for it, first come first.</summary>
     internal sealed class ChatLimits
     {
-        private readonly Window _spacing;
-        private readonly Window? _group;
+        private readonly Window spacing;
+        private readonly Window? group;
 
         internal ChatLimits(SendRateLimiter owner, (long Id, string? Username) chat, Window spacing, Window? group)
         {
             Owner = owner;
             Chat = chat;
-            _spacing = spacing;
-            _group = group;
+            this.spacing = spacing;
+            this.group = group;
         }
 
         public SendRateLimiter Owner { get; }
@@ -369,11 +369,11 @@ public sealed class SendRateLimiter : IDisposable
         /// <summary>Whether the chat is in the ready or the delayed line.</summary>
         public bool Scheduled { get; set; }
 
-        public int Active => _spacing.Active;
+        public int Active => spacing.Active;
 
-        public long QuietAt => Math.Max(_spacing.LastReturn, _group?.LastReturn ?? long.MinValue);
+        public long QuietAt => Math.Max(spacing.LastReturn, group?.LastReturn ?? long.MinValue);
 
-        public long AvailableAt(long now) => _group is null ? _spacing.AvailableAt(now) : Math.Max(_spacing.AvailableAt(now), _group.AvailableAt(now));
+        public long AvailableAt(long now) => group is null ? spacing.AvailableAt(now) : Math.Max(spacing.AvailableAt(now), group.AvailableAt(now));
 
         public void DropCancelled()
         {
@@ -385,14 +385,14 @@ public sealed class SendRateLimiter : IDisposable
 
         public void Take()
         {
-            _spacing.Take();
-            _group?.Take();
+            spacing.Take();
+            group?.Take();
         }
 
         public void Return(long now)
         {
-            _spacing.Return(now);
-            _group?.Return(now);
+            spacing.Return(now);
+            group?.Return(now);
         }
     }
 

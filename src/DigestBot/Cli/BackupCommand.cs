@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using DigestBot.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace DigestBot.Cli;
 
@@ -12,7 +12,7 @@ public static class BackupCommand
     /// <summary>Exit code when the copy could not be made: the file exists, or SQLite refused.</summary>
     public const int FailedExitCode = 1;
 
-    /// <summary>Exit code on PostgreSQL, which has its own tools for this.</summary>
+    /// <summary>Exit code on an engine with tools of its own for this, such as PostgreSQL.</summary>
     public const int PostgresExitCode = 2;
 
     public static Command Create()
@@ -23,19 +23,11 @@ public static class BackupCommand
         {
             using var host = AppHost.CreateBuilder(parse.GetValue(GlobalOptions.Database), quiet: true).Build();
             var errors = parse.InvocationConfiguration.Error;
-            if (host.Services.GetRequiredService<DigestDbContextFactory>().SqliteConnectionString is not { } source)
+            var store = host.Services.GetRequiredService<DigestDbContextFactory>().Store;
+            if (store.Backup() is not { } backup)
             {
-                await errors.WriteLineAsync(
-                    "backup: the store is on PostgreSQL: back it up with pg_dump and restore it with pg_restore (README, Operations).");
+                await errors.WriteLineAsync($"backup: {store.BackupElsewhere}.");
                 return PostgresExitCode;
-            }
-
-            var store = new SqliteConnectionStringBuilder(source).DataSource;
-            if (!File.Exists(store))
-            {
-                throw new StorageUnavailableException(
-                    $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must name the SQLite file to back up: there is no '{store}'.",
-                    new FileNotFoundException(null, store));
             }
 
             var target = Path.GetFullPath(parse.GetValue(file)!);
@@ -45,13 +37,13 @@ public static class BackupCommand
                 return FailedExitCode;
             }
 
-            return await Task.Run(() => Copy(store, source, target, parse.InvocationConfiguration.Output, errors, cancellationToken), cancellationToken);
+            return await Task.Run(() => Copy(backup, target, parse.InvocationConfiguration.Output, errors, cancellationToken), cancellationToken);
         });
         return command;
     }
 
     // The copy is written next to the target and renamed when complete: a file under the target's name is always whole.
-    private static int Copy(string store, string source, string target, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    private static int Copy(IStoreBackup backup, string target, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var partial = $"{target}.partial";
         var clock = Stopwatch.StartNew();
@@ -61,8 +53,7 @@ public static class BackupCommand
             // Inside the handler: a folder the bot may not write is one line, not a stack trace.
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Delete(partial);
-            var articles = SqliteBackup.Copy(
-                source,
+            var articles = backup.Copy(
                 partial,
                 (done, total) => (progress ??= new ProgressLine("backup (pages)", total, errors)).Report(done),
                 cancellationToken);
@@ -74,15 +65,14 @@ public static class BackupCommand
                 $"{target}: {size / 1048576.0:0.0} MB, {articles} articles, {clock.Elapsed.TotalSeconds:0.0} s"));
             return 0;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             progress?.Finish();
-            errors.WriteLine($"backup: unable to copy {store} to {target}: {ex.Message.ReplaceLineEndings(" ")}");
+            errors.WriteLine($"backup: unable to copy {backup.Source} to {target}: {ex.Message.ReplaceLineEndings(" ")}");
             return FailedExitCode;
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             File.Delete(partial);
         }
     }

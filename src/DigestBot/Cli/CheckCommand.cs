@@ -42,7 +42,7 @@ public static class CheckCommand
             var output = parse.InvocationConfiguration.Output;
             await using var db = factory.CreateDbContext();
 
-            var problems = await StoreIntegrity.CheckAsync(db, factory.Provider, cancellationToken);
+            var problems = await factory.Store.Provider.CheckIntegrityAsync(db, cancellationToken);
             if (problems.Count > 0)
             {
                 // Rows read from a damaged file prove nothing, and writing to it may make it worse.

@@ -7,6 +7,7 @@ using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -436,15 +437,20 @@ public sealed class ArticleImporter(
     }
 
     /// <summary>Tags are many small rows: one reused command writes them several times faster than tracked entities.</summary>
+    /// <remarks>The engine's own SQL helper quotes the names and marks the parameters, so the command serves every engine.</remarks>
     private static async Task WriteTopicsAsync(DigestDbContext db, List<(Article Article, Prepared Prepared)> changed, CancellationToken cancellationToken)
     {
+        var sql = db.GetService<ISqlGenerationHelper>();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = "INSERT INTO \"ArticleTopics\" (\"ArticleId\", \"TopicId\") VALUES (@article, @topic)";
+        command.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier("ArticleTopics")} ({sql.DelimitIdentifier(nameof(ArticleTopic.ArticleId))}, " +
+            $"{sql.DelimitIdentifier(nameof(ArticleTopic.TopicId))}) " +
+            $"VALUES ({sql.GenerateParameterNamePlaceholder("article")}, {sql.GenerateParameterNamePlaceholder("topic")})";
         var article = command.CreateParameter();
-        article.ParameterName = "@article";
+        article.ParameterName = sql.GenerateParameterName("article");
         var topic = command.CreateParameter();
-        topic.ParameterName = "@topic";
+        topic.ParameterName = sql.GenerateParameterName("topic");
         command.Parameters.Add(article);
         command.Parameters.Add(topic);
         foreach (var (tagged, prepared) in changed)

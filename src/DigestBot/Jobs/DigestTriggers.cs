@@ -11,6 +11,7 @@ namespace DigestBot.Jobs;
 public sealed class DigestTriggers(
     ISchedulerFactory schedulers,
     IDbContextFactory<DigestDbContext> dbFactory,
+    IStorageProvider storage,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestTriggers> logger) : ISubscriptionsChangedHandler
@@ -129,13 +130,8 @@ public sealed class DigestTriggers(
     /// subscriptions and brings the store in line, so a node that found a time without subscribers cannot remove the
     /// trigger another node has just found wanted.
     /// </summary>
-    private static async Task LockNodesAsync(DigestDbContext db, CancellationToken cancellationToken)
-    {
-        if (db is PostgresDigestDbContext)
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SyncLockKey})", cancellationToken);
-        }
-    }
+    private Task LockNodesAsync(DigestDbContext db, CancellationToken cancellationToken) =>
+        storage.LockProcessesAsync(db, SyncLockKey, cancellationToken);
 
     private static bool IsCurrent(ITrigger? stored, DigestSlot slot) =>
         stored is ICronTrigger cron

@@ -1,7 +1,6 @@
 using DigestBot.Core.Schedules;
 using DigestBot.Features.Digests;
 using DigestBot.Storage;
-using Npgsql;
 using Quartz;
 
 namespace DigestBot.Jobs;
@@ -28,18 +27,10 @@ public static class JobsServiceCollectionExtensions
             // Each process gets an id of its own, even alone on SQLite: a delivery records the id of the process that
             // claimed it, and only a process that is gone leaves one to settle. An id set in the configuration is kept.
             quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId |= scheduler.InstanceId == QuartzSchedulerOptions.DefaultInstanceId);
-            if (StorageOptions.ProviderIn(configuration) == StorageProvider.Postgres)
-            {
-                // Every bot process on the database is a node of one cluster: a trigger fires on one node only, and a
-                // node that stops has its triggers fired by the others. The tables come with the migrations; the
-                // check-in and misfire settings are Quartz's, under Quartz:JobStore.
-                quartz.UsePersistentStore(store =>
-                {
-                    store.UsePostgres(NpgsqlFactory.Instance, StorageOptions.ConnectionStringIn(configuration));
-                    store.UseSystemTextJsonSerializer();
-                    store.UseClustering();
-                });
-            }
+            // Where the triggers are kept is the storage engine's choice: in memory for one process, in the database for a
+            // cluster of processes sharing it.
+            var storage = StorageOptions.Read(configuration);
+            StorageProviders.For(storage).UseJobStore(quartz, storage.ConnectionString);
 
             quartz.ScheduleJob<RetentionJob>(
                 trigger => trigger.WithIdentity("prune", "retention").WithCronSchedule(RetentionJob.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)),

@@ -3,20 +3,18 @@ using Microsoft.Extensions.Options;
 
 namespace DigestBot.Search;
 
-/// <summary>Registers full-text search for the configured storage provider.</summary>
+/// <summary>Registers full-text search: its options here, its index with the storage engine (<see cref="IStorageProvider.AddSearch"/>).</summary>
 public static class SearchServiceCollectionExtensions
 {
-    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        return storage.ProviderKind == StorageProvider.Postgres
-            ? services.AddSearch<PostgresArticleIndexer, PostgresArticleSearch>()
-            : services.AddSearch<SqliteArticleIndexer, SqliteArticleSearch>();
+        return services;
     }
 
-    private static IServiceCollection AddSearch<TIndexer, TSearch>(this IServiceCollection services)
+    /// <summary>An engine's index (kept in step at start, checked by <c>digestbot check</c>) and its search.</summary>
+    public static IServiceCollection AddSearchIndex<TIndexer, TSearch>(this IServiceCollection services)
         where TIndexer : class, IArticleIndexer, IStorageStartupStep, ISearchIndexCheck
         where TSearch : class, IArticleSearch
     {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Storage;
@@ -7,9 +6,7 @@ namespace DigestBot.Storage;
 /// the bot may only read is checked to be current instead, for the verbs that only read.</summary>
 public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable<IStorageStartupStep> steps, ILogger<DatabaseMigrator> logger)
 {
-    // SQLite's words for a path that is no database it can open: the setting is then what to check.
-    private const int SqliteCantOpen = 14;
-    private const int SqliteNotADatabase = 26;
+    private IStore Store => factory.Store;
 
     /// <summary>For the verbs that write: migrates and runs the start-up steps.</summary>
     /// <exception cref="StorageUnavailableException">The database cannot be reached, created, opened or written.</exception>
@@ -32,20 +29,10 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
         await using var db = factory.CreateDbContext();
         try
         {
-            if (factory.SqliteConnectionString is not null && start == StorageStart.AsIs && !File.Exists(factory.StoreName))
-            {
-                // Checking a store that is not there must not leave an empty one behind (a typo in --db).
-                throw new StorageUnavailableException(
-                    $"ConnectionStrings:Articles (env ConnectionStrings__Articles) names no SQLite file: '{factory.StoreName}' does not exist.");
-            }
-
-            if (factory.SqliteConnectionString is not null && Path.GetDirectoryName(factory.StoreName) is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
+            // Checking a store that is not there must not leave an empty one behind (a typo in --db).
+            Store.Prepare(create: start != StorageStart.AsIs);
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var readOnly = await IsReadOnlyAsync(db, cancellationToken);
+            var readOnly = await Store.Provider.IsReadOnlyAsync(db, cancellationToken);
             if (readOnly && start == StorageStart.Write)
             {
                 throw new StorageUnavailableException(StorageFaults.ReadOnly(factory.StoreName));
@@ -88,11 +75,7 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (factory.Provider == StorageProvider.Sqlite)
-        {
-            // WAL lets readers (the bot) go on while an import writes; the mode is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await Store.Provider.AfterMigrationsAsync(db, cancellationToken);
     }
 
     private async Task RequireCurrentSchemaAsync(DigestDbContext db, bool readOnly, CancellationToken cancellationToken)
@@ -106,25 +89,11 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
         }
     }
 
-    /// <summary>Whether the connection may only read: a file the bot may not write or <c>Mode=ReadOnly</c> (SQLite opens those
-    /// read-only without a word), or a PostgreSQL standby or read-only default.</summary>
-    private async Task<bool> IsReadOnlyAsync(DigestDbContext db, CancellationToken cancellationToken)
-    {
-        if (factory.Provider == StorageProvider.Sqlite)
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
-        }
-
-        var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('transaction_read_only') AS \"Value\"").SingleAsync(cancellationToken);
-        return setting == "on";
-    }
-
     /// <summary>One line that names the setting to check, or the cause when it is known (a full disk, a damaged file); the
     /// connection string itself may hold a password, so it is left out.</summary>
     private StorageUnavailableException Unavailable(Exception ex)
     {
-        if (ex is SqliteException { SqliteErrorCode: not (SqliteCantOpen or SqliteNotADatabase) } && StorageFaults.Describe(ex, factory.StoreName) is { } known)
+        if (Store.ExplainsOpeningFault(ex) && StorageFaults.Describe(ex, factory.StoreName) is { } known)
         {
             return new StorageUnavailableException(known, ex);
         }
@@ -132,10 +101,7 @@ public sealed class DatabaseMigrator(DigestDbContextFactory factory, IEnumerable
         var cause = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{ex.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})"
             : ex.Message.TrimEnd('.');
-        var what = factory.SqliteConnectionString is not null
-            ? $"a SQLite file the bot can create or open, not '{factory.StoreName}'"
-            : "a PostgreSQL database the bot can reach and open";
-        var line = $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must name {what}: {cause}.";
+        var line = $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must name {Store.Expected}: {cause}.";
         return new StorageUnavailableException(line.ReplaceLineEndings(" "), ex);
     }
 

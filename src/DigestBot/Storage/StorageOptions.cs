@@ -12,8 +12,9 @@ public sealed class StorageOptions
     /// <summary>The longest <see cref="RetainDays"/>: a century, well inside what dates can be counted back.</summary>
     public const int MaxRetainDays = 36500;
 
-    /// <summary><c>Sqlite</c> (the default) or <c>Postgres</c>; kept as text so a typo gets a clear message.</summary>
-    public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
+    /// <summary>The name of a <see cref="IStorageProvider"/>: <c>Sqlite</c> (the default) or <c>Postgres</c>; kept as text so a
+    /// typo gets a clear message.</summary>
+    public string Provider { get; set; } = StorageProviders.Default;
 
     /// <summary><c>ConnectionStrings:Articles</c>: a connection string, or for SQLite just a file path.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/digestbot.db";
@@ -22,33 +23,23 @@ public sealed class StorageOptions
     /// every article.</summary>
     public int RetainDays { get; set; }
 
-    public StorageProvider ProviderKind =>
-        Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) ? kind : StorageProvider.Sqlite;
-
-    /// <summary>The provider as configured, for registrations that depend on it before the container is built.</summary>
-    public static StorageProvider ProviderIn(IConfiguration configuration) =>
-        new StorageOptions { Provider = configuration[$"{Section}:{nameof(Provider)}"] ?? nameof(StorageProvider.Sqlite) }.ProviderKind;
-
-    /// <summary><c>ConnectionStrings:Articles</c> as configured, for registrations made before the container is built.</summary>
-    public static string ConnectionStringIn(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) ?? new StorageOptions().ConnectionString;
-}
-
-/// <summary>The supported database engines.</summary>
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
+    /// <summary>The engine and the connection string as configured, for registrations made before the container is built;
+    /// the rest of the section is bound, and checked, with the options.</summary>
+    public static StorageOptions Read(IConfiguration configuration) => new()
+    {
+        Provider = configuration[$"{Section}:{nameof(Provider)}"] ?? StorageProviders.Default,
+        ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? new StorageOptions().ConnectionString,
+    };
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        if (!Enum.TryParse<StorageProvider>(options.Provider, ignoreCase: true, out _))
+        if (StorageProviders.Find(options.Provider) is not { } provider)
         {
             return ValidateOptionsResult.Fail(
-                $"Storage:Provider (env Storage__Provider) must be Sqlite or Postgres, not '{options.Provider}'.");
+                $"Storage:Provider (env Storage__Provider) must be {StorageProviders.Names(StorageProviders.All)}, not '{options.Provider}'.");
         }
 
         if (options.RetainDays is < 0 or > StorageOptions.MaxRetainDays)
@@ -64,20 +55,29 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         // A PostgreSQL connection string left with the default provider (or the other way round) is a likely slip.
-        try
+        if (Rejects(provider, options.ConnectionString) is { } reason)
         {
-            _ = options.ProviderKind == StorageProvider.Postgres
-                ? new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).ConnectionString
-                : DigestDbContextFactory.ResolveSqlite(options.ConnectionString, Path.GetTempPath());
-        }
-        catch (ArgumentException ex)
-        {
-            var other = options.ProviderKind == StorageProvider.Postgres ? "Sqlite" : "Postgres";
+            var others = StorageProviders.All.Where(p => p != provider).ToList();
+            var accepting = others.Where(p => Rejects(p, options.ConnectionString) is null).ToList();
+            var other = StorageProviders.Names(accepting.Count > 0 ? accepting : others);
             return ValidateOptionsResult.Fail(
-                $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must be a {options.ProviderKind} connection string " +
-                $"({ex.Message.Split('.')[0]}); for a {other} database set Storage:Provider (env Storage__Provider) to {other}.");
+                $"ConnectionStrings:Articles (env ConnectionStrings__Articles) must be a {provider.Name} connection string " +
+                $"({reason.Split('.')[0]}); for a {other} database set Storage:Provider (env Storage__Provider) to {other}.");
         }
 
         return ValidateOptionsResult.Success;
+    }
+
+    private static string? Rejects(IStorageProvider provider, string connectionString)
+    {
+        try
+        {
+            provider.Open(connectionString, Path.GetTempPath());
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
     }
 }

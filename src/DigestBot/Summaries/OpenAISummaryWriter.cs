@@ -33,17 +33,22 @@ public sealed class OpenAISummaryWriter : IDisposable
     private const int MaxAnswerChars = 8000;
     private const int MaxOutputTokens = 1000;
 
+    // The client's own network timeout is only a backstop: the limit a reader waits is ours, kept on the injected clock.
+    private static readonly TimeSpan NetworkTimeoutMargin = TimeSpan.FromSeconds(30);
+
     private readonly OpenAISummariesOptions options;
+    private readonly TimeProvider time;
     private readonly ChatClient chat;
     private readonly SemaphoreSlim slots;
 
-    public OpenAISummaryWriter(IOptions<SummariesOptions> options)
+    public OpenAISummaryWriter(IOptions<SummariesOptions> options, TimeProvider time)
     {
         this.options = options.Value.OpenAI;
+        this.time = time;
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = new Uri(this.options.BaseUrl),
-            NetworkTimeout = this.options.Timeout,
+            NetworkTimeout = this.options.Timeout + NetworkTimeoutMargin,
             // One attempt only: a reader is waiting, and the stored summary is a fine answer while the server is down.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         };
@@ -63,8 +68,8 @@ public sealed class OpenAISummaryWriter : IDisposable
     public async Task<WrittenSummary> WriteAsync(string title, string body, Language from, Language to, CancellationToken cancellationToken)
     {
         // The timeout covers the wait for a free slot as well, so a reader never waits longer than it in all.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        using var limit = new CancellationTokenSource(options.Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             await slots.WaitAsync(timeout.Token);

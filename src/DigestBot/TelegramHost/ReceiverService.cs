@@ -10,20 +10,20 @@ namespace DigestBot.TelegramHost;
 public abstract class ReceiverService(BotStartup startup, BotIdentity identity, BotCommands commands, ILogger logger) : BackgroundService
 {
     // Cancelled only when the host gives up waiting at shutdown.
-    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource abort = new();
 
     /// <summary>How the start-up line names the way updates arrive, such as "by long polling".</summary>
     protected abstract string ReceivingBy { get; }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await using var abort = cancellationToken.Register(_abort.Cancel);
+        await using var abort = cancellationToken.Register(this.abort.Cancel);
         await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
-        _abort.Dispose();
+        abort.Dispose();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -44,7 +44,7 @@ public abstract class ReceiverService(BotStartup startup, BotIdentity identity, 
             var menu = commands.RegisterAsync(stoppingToken);
             await PrepareAsync(stoppingToken);
             logger.LogInformation("Telegram: running as @{Username}, receiving updates {ReceivingBy}", identity.Username, ReceivingBy);
-            await ReceiveAsync(stoppingToken, _abort.Token);
+            await ReceiveAsync(stoppingToken, abort.Token);
             await menu;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

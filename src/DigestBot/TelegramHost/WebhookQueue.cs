@@ -9,14 +9,14 @@ public sealed class WebhookQueue
     /// <summary>More than Telegram sends at once (up to 100 connections, one update each); a full queue answers 503 and Telegram repeats the call later.</summary>
     public const int Capacity = 1000;
 
-    private readonly Channel<IncomingUpdate> _channel = Channel.CreateBounded<IncomingUpdate>(
+    private readonly Channel<IncomingUpdate> channel = Channel.CreateBounded<IncomingUpdate>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public ChannelReader<IncomingUpdate> Reader => _channel.Reader;
+    public ChannelReader<IncomingUpdate> Reader => channel.Reader;
 
     /// <summary>False when the queue is full or closed for shutdown.</summary>
-    public bool TryAccept(IncomingUpdate update) => _channel.Writer.TryWrite(update);
+    public bool TryAccept(IncomingUpdate update) => channel.Writer.TryWrite(update);
 
     /// <summary>Takes no more updates; those accepted are still read.</summary>
-    public void Close() => _channel.Writer.TryComplete();
+    public void Close() => channel.Writer.TryComplete();
 }

@@ -22,7 +22,7 @@ public sealed class WebhookService(
     IOptions<WebhookOptions> options,
     ILogger<WebhookService> logger) : ReceiverService(startup, identity, commands, logger)
 {
-    private readonly BotStartup _startup = startup;
+    private readonly BotStartup startup = startup;
 
     protected override string ReceivingBy => "on a webhook";
 
@@ -38,7 +38,7 @@ public sealed class WebhookService(
         var settings = options.Value;
         try
         {
-            await _startup.RetryAsync(
+            await startup.RetryAsync(
                 () => client.SetWebhook(
                     settings.WebhookUrl!,
                     maxConnections: settings.MaxConnections,

@@ -14,46 +14,46 @@ public sealed class FloodLimitedBotApi : IAsyncDisposable
 {
     private static readonly long Second = Stopwatch.Frequency;
 
-    private readonly WebApplication _app;
-    private readonly Lock _gate = new();
-    private readonly SlidingWindow _global;
-    private readonly Dictionary<long, ChatWindows> _chats = [];
-    private readonly int _perChatPerSecond;
-    private readonly int _perGroupPerMinute;
-    private int _accepted;
-    private int _refused;
+    private readonly WebApplication app;
+    private readonly Lock gate = new();
+    private readonly SlidingWindow global;
+    private readonly Dictionary<long, ChatWindows> chats = [];
+    private readonly int perChatPerSecond;
+    private readonly int perGroupPerMinute;
+    private int accepted;
+    private int refused;
 
     private FloodLimitedBotApi(int globalPerSecond, int perChatPerSecond, int perGroupPerMinute)
     {
-        _global = new SlidingWindow(globalPerSecond, Second);
-        _perChatPerSecond = perChatPerSecond;
-        _perGroupPerMinute = perGroupPerMinute;
+        global = new SlidingWindow(globalPerSecond, Second);
+        this.perChatPerSecond = perChatPerSecond;
+        this.perGroupPerMinute = perGroupPerMinute;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(AnswerAsync);
+        app = builder.Build();
+        app.Run(AnswerAsync);
     }
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
-    public int Accepted => Volatile.Read(ref _accepted);
+    public int Accepted => Volatile.Read(ref accepted);
 
     /// <summary>Requests answered with 429 because they would have exceeded a limit.</summary>
-    public int Refused => Volatile.Read(ref _refused);
+    public int Refused => Volatile.Read(ref refused);
 
     public static async Task<FloodLimitedBotApi> StartAsync(int globalPerSecond, int perChatPerSecond, int perGroupPerMinute)
     {
         var api = new FloodLimitedBotApi(globalPerSecond, perChatPerSecond, perGroupPerMinute);
-        await api._app.StartAsync();
-        api.BaseUrl = new Uri(api._app.Urls.Single());
+        await api.app.StartAsync();
+        api.BaseUrl = new Uri(api.app.Urls.Single());
         return api;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     private async Task AnswerAsync(HttpContext context)
@@ -102,25 +102,25 @@ public sealed class FloodLimitedBotApi : IAsyncDisposable
     // The new message's id, or null when it would exceed a limit; a refused message does not count against them.
     private int? Admit(long chatId)
     {
-        lock (_gate)
+        lock (gate)
         {
             var now = Stopwatch.GetTimestamp();
-            if (!_chats.TryGetValue(chatId, out var chat))
+            if (!chats.TryGetValue(chatId, out var chat))
             {
-                chat = new ChatWindows(new SlidingWindow(_perChatPerSecond, Second), chatId < 0 ? new SlidingWindow(_perGroupPerMinute, 60 * Second) : null);
-                _chats.Add(chatId, chat);
+                chat = new ChatWindows(new SlidingWindow(perChatPerSecond, Second), chatId < 0 ? new SlidingWindow(perGroupPerMinute, 60 * Second) : null);
+                chats.Add(chatId, chat);
             }
 
-            if (!_global.Allows(now) || !chat.PerSecond.Allows(now) || chat.PerMinute?.Allows(now) == false)
+            if (!global.Allows(now) || !chat.PerSecond.Allows(now) || chat.PerMinute?.Allows(now) == false)
             {
-                _refused++;
+                refused++;
                 return null;
             }
 
-            _global.Add(now);
+            global.Add(now);
             chat.PerSecond.Add(now);
             chat.PerMinute?.Add(now);
-            return ++_accepted;
+            return ++accepted;
         }
     }
 
@@ -129,18 +129,18 @@ public sealed class FloodLimitedBotApi : IAsyncDisposable
     /// <summary>At most a number of messages within any window of a given length ending now.</summary>
     private sealed class SlidingWindow(int limit, long length)
     {
-        private readonly Queue<long> _arrivals = new();
+        private readonly Queue<long> arrivals = new();
 
         public bool Allows(long now)
         {
-            while (_arrivals.TryPeek(out var oldest) && oldest <= now - length)
+            while (arrivals.TryPeek(out var oldest) && oldest <= now - length)
             {
-                _arrivals.Dequeue();
+                arrivals.Dequeue();
             }
 
-            return _arrivals.Count < limit;
+            return arrivals.Count < limit;
         }
 
-        public void Add(long now) => _arrivals.Enqueue(now);
+        public void Add(long now) => arrivals.Enqueue(now);
     }
 }

@@ -29,9 +29,9 @@ public static class SearchScaleBench
     /// without importing.</summary>
     public static async Task<int> RunAsync(int count, IReadOnlyCollection<string> options, string? keep)
     {
-        var providers = options.Contains("--sqlite") == options.Contains("--postgres")
-            ? [StorageProvider.Sqlite, StorageProvider.Postgres]
-            : new[] { options.Contains("--sqlite") ? StorageProvider.Sqlite : StorageProvider.Postgres };
+        string[] providers = options.Contains("--sqlite") == options.Contains("--postgres")
+            ? ["Sqlite", "Postgres"]
+            : [options.Contains("--sqlite") ? "Sqlite" : "Postgres"];
         var work = keep is null ? Directory.CreateTempSubdirectory("digestbot-bench-search-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
@@ -55,8 +55,8 @@ public static class SearchScaleBench
             var results = new List<Result>();
             foreach (var provider in providers)
             {
-                results.Add(provider == StorageProvider.Sqlite
-                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings(StorageProvider.Sqlite), corpus, queries, SqliteSizesAsync, Path.Combine(work, "sqlite.import"))
+                results.Add(provider == "Sqlite"
+                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings("Sqlite"), corpus, queries, SqliteSizesAsync, Path.Combine(work, "sqlite.import"))
                     : await MeasurePostgresAsync(corpus, queries, keep is null ? null : work));
             }
 
@@ -82,16 +82,16 @@ public static class SearchScaleBench
         return await MeasureAsync(
             "PostgreSQL",
             connectionString,
-            Settings(StorageProvider.Postgres),
+            Settings("Postgres"),
             corpus,
             queries,
             PostgresSizesAsync,
             keep is null ? null : Path.Combine(keep, "postgres.import"));
     }
 
-    private static Dictionary<string, string?> Settings(StorageProvider provider) => new()
+    private static Dictionary<string, string?> Settings(string provider) => new()
     {
-        ["Storage:Provider"] = provider.ToString(),
+        ["Storage:Provider"] = provider,
         ["Topics:CatalogPath"] = Path.Combine(Paths.Seeds, "topics.json"),
     };
 

@@ -1,11 +1,13 @@
 using System.Globalization;
 using DigestBot.Core.Conversation;
+using DigestBot.Tests.Infrastructure;
 
 namespace DigestBot.Core.Tests.Conversation;
 
 public class FloodLimiterTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     // Steps are the seconds at which one sender sends a command; A allows, S says to slow down, I ignores.
     [Theory]
@@ -20,13 +22,13 @@ public class FloodLimiterTests
     [InlineData(0, "0 0 0 0 0 0 0 0 0 0", "AAAAAAAAAA")]
     public void Past_the_limit_a_sender_is_told_once_then_ignored_until_its_minute_is_over(int limit, string seconds, string expected)
     {
-        var clock = new ManualClock();
+        var clock = new TestClock(autoAdvance: false, Start);
         var limiter = new FloodLimiter(limit, Minute, clock);
         var verdicts = "";
 
         foreach (var at in seconds.Split(' ').Select(s => double.Parse(s, CultureInfo.InvariantCulture)))
         {
-            clock.Set(TimeSpan.FromSeconds(at));
+            clock.JumpTo(Start + TimeSpan.FromSeconds(at));
             verdicts += limiter.Check(42, 0) switch
             {
                 FloodVerdict.Allow => 'A',
@@ -41,7 +43,7 @@ public class FloodLimiterTests
     [Fact]
     public void Each_chat_and_each_sender_in_a_chat_has_a_count_of_its_own()
     {
-        var limiter = new FloodLimiter(2, Minute, new ManualClock());
+        var limiter = new FloodLimiter(2, Minute, new TestClock(autoAdvance: false, Start));
 
         Enumerable.Range(0, 4).Select(_ => limiter.Check(1, 0)).ToList().Should().Equal(FloodVerdict.Allow, FloodVerdict.Allow, FloodVerdict.SlowDown, FloodVerdict.Ignore);
         limiter.Check(2, 0).Should().Be(FloodVerdict.Allow, "another chat is not held back by the first");
@@ -52,7 +54,7 @@ public class FloodLimiterTests
     [Fact]
     public void Senders_whose_window_is_over_are_forgotten()
     {
-        var clock = new ManualClock();
+        var clock = new TestClock(autoAdvance: false, Start);
         var limiter = new FloodLimiter(20, Minute, clock);
         for (var chat = 0; chat < 10_000; chat++)
         {
@@ -60,15 +62,15 @@ public class FloodLimiterTests
         }
 
         limiter.Tracked.Should().Be(10_000);
-        clock.Set(TimeSpan.FromSeconds(30));
+        clock.JumpTo(Start + TimeSpan.FromSeconds(30));
         limiter.Check(-1, 0);
         limiter.Tracked.Should().Be(10_001, "their windows are still open");
 
-        clock.Set(TimeSpan.FromSeconds(61));
+        clock.JumpTo(Start + TimeSpan.FromSeconds(61));
         limiter.Check(-2, 0);
         limiter.Tracked.Should().Be(2, "only the senders of the last minute are kept");
 
-        clock.Set(TimeSpan.FromSeconds(200));
+        clock.JumpTo(Start + TimeSpan.FromSeconds(200));
         limiter.Check(-3, 0);
         limiter.Tracked.Should().Be(1);
     }
@@ -78,18 +80,8 @@ public class FloodLimiterTests
     [InlineData(20, 0)]
     public void A_negative_limit_or_an_empty_window_is_refused(int limit, int windowSeconds)
     {
-        var create = () => new FloodLimiter(limit, TimeSpan.FromSeconds(windowSeconds), new ManualClock());
+        var create = () => new FloodLimiter(limit, TimeSpan.FromSeconds(windowSeconds), new TestClock(autoAdvance: false, Start));
 
         create.Should().Throw<ArgumentOutOfRangeException>();
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        private DateTimeOffset now = Start;
-
-        public void Set(TimeSpan sinceStart) => now = Start + sinceStart;
-
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

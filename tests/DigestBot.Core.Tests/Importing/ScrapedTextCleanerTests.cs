@@ -35,6 +35,31 @@ public class ScrapedTextCleanerTests
     [InlineData("Мы используем файлы cookie, чтобы сайт работал лучше.")]
     [InlineData("Сайт cookie файлдарын пайдаланады.")]
     [InlineData("This website uses cookies to improve your experience.")]
+    [InlineData("Просмотров: 1 204")]
+    [InlineData("Views 3,417")]
+    [InlineData("2 318 рет қаралды")]
+    [InlineData("Теги: мост, Астана, Ишим")]
+    [InlineData("Тегтер: көпір, Астана")]
+    [InlineData("#көпір #Астана")]
+    [InlineData("Поделиться в: Telegram WhatsApp Facebook")]
+    [InlineData("Share this story")]
+    [InlineData("Share on X")]
+    [InlineData("Бөлісу:")]
+    [InlineData("WhatsApp")]
+    [InlineData("Автор: Руслан Ахметов")]
+    [InlineData("Written by Arailym Temirgaliyeva")]
+    [InlineData("Мы в соцсетях: Telegram, Instagram, YouTube")]
+    [InlineData("Жаңалықтарды бірінші болып білгіңіз келсе, Telegram каналымызға жазылыңыз")]
+    [InlineData("Follow Qazinform on Instagram")]
+    [InlineData("Sign up for our weekly newsletter")]
+    [InlineData("Нашли ошибку в тексте? Выделите её и нажмите Ctrl+Enter")]
+    [InlineData("Photo credit: Akorda")]
+    [InlineData("Жаңартылған күні: 04.06.2024 09:02")]
+    [InlineData("Дата изменения: 15.05.2025 10:11")]
+    [InlineData("Вчера, 18:40")]
+    [InlineData("Главная > Новости > Общество")]
+    [InlineData("Оформите подписку, чтобы читать все материалы без ограничений")]
+    [InlineData("Enjoying this article? Click here to subscribe for full access.")]
     public void A_noise_line_between_paragraphs_is_dropped(string noise)
     {
         var body = Clean($"{Headline}\n\n{First}\n\n{noise}\n\n{Last}");
@@ -48,6 +73,10 @@ public class ScrapedTextCleanerTests
     [InlineData("Похожие новости")]
     [InlineData("Самое читаемое")]
     [InlineData("Related posts")]
+    [InlineData("Материалы по теме")]
+    [InlineData("Новости партнеров")]
+    [InlineData("Тақырыпқа орай")]
+    [InlineData("Related stories")]
     public void A_widget_heading_and_its_headline_list_are_dropped_and_the_article_goes_on(string heading)
     {
         var page = $"""
@@ -77,6 +106,11 @@ public class ScrapedTextCleanerTests
     [InlineData("Пікірлер (3)")]
     [InlineData("Комментарии")]
     [InlineData("Comments (12)")]
+    [InlineData("Комментарии 5")]
+    [InlineData("Оставьте свой комментарий")]
+    [InlineData("Пікіріңізді қалдырыңыз")]
+    [InlineData("Leave a reply")]
+    [InlineData("Обсуждение")]
     public void The_readers_comments_end_the_article(string heading)
     {
         var page = $"""
@@ -93,6 +127,13 @@ public class ScrapedTextCleanerTests
 
         Clean(page).Should().Be($"{First}\n\n{Last}");
     }
+
+    [Theory]
+    [InlineData("Внимание!")]
+    [InlineData("Итоги")]
+    [InlineData("Telegram-боты")]
+    public void A_short_line_of_the_article_stays(string line) =>
+        Clean($"{Headline}\n\n{First}\n\n{line}\n\n{Last}").Should().Be($"{First}\n\n{line}\n\n{Last}");
 
     [Fact]
     public void A_paragraph_that_only_starts_with_the_word_comments_stays()
@@ -165,6 +206,56 @@ public class ScrapedTextCleanerTests
     }
 
     [Theory]
+    [InlineData("Главная / Регионы / Акмолинская область")]
+    [InlineData("Басты бет » Қоғам")]
+    [InlineData("Home › Business")]
+    [InlineData("Спорт / Хоккей")]
+    [InlineData("Общество")]
+    [InlineData("ПОЛИТИКА")]
+    [InlineData("ӨҢІР ЖАҢАЛЫҚТАРЫ")]
+    [InlineData("Ольга Ким")]
+    [InlineData("Бауыржан Серікұлы")]
+    [InlineData("Новости Павлодара")]
+    [InlineData("Акимат города Астаны")]
+    [InlineData("Ministry of Transport of the Republic of Kazakhstan")]
+    [InlineData("Просмотров: 1 204")]
+    [InlineData("By Saniya Sakenova in Nation on 7 June 2024")]
+    public void A_header_line_above_the_headline_is_neither_the_title_nor_the_body(string header)
+    {
+        var page = $"{header}\n{Headline}\nТекст: Айгерим Сапарова\n{First}\n{Last}";
+
+        Clean(page).Should().Be($"{First}\n\n{Last}");
+    }
+
+    [Theory]
+    [InlineData("Марина Ким")]
+    [InlineData("Айгүл Серікқызы")]
+    [InlineData("Экономика")]
+    [InlineData("1 204 рет оқылды")]
+    [InlineData("Обновлено: 15 октября 2024, 12:05")]
+    public void A_header_line_under_the_headline_is_not_glued_to_the_body(string header)
+    {
+        var page = $"Общество\n{Headline}\n{header}\n{First}\n{Last}";
+
+        Clean(page).Should().Be($"{First}\n\n{Last}");
+    }
+
+    /// <summary>A headline of capitalised words only is told from a name by the words it shares with the article.</summary>
+    [Theory]
+    [InlineData("Выборы в маслихат", First)]
+    [InlineData("Мост открыт", First)]
+    [InlineData("Rybakina Wins Again", "Elena Rybakina won again in Dubai on Saturday, beating the world number two in straight sets.")]
+    public void A_short_headline_right_above_the_article_is_the_title(string headline, string first)
+    {
+        var page = $"Главная / Новости\n{headline}\n25.12.2025\n{first}\n{Last}";
+
+        var article = new DocumentReader().Read("page.txt", Encoding.UTF8.GetBytes(page)).Articles.Single();
+
+        article.Title.Should().Be(headline);
+        article.Body.Should().Be($"{first}\n\n{Last}");
+    }
+
+    [Theory]
     [InlineData("Подготовила Айгерим Сапарова\n\nЕлордада жаңа көпір ашылды. Оның ұзындығы 420 метр.", "Елордада жаңа көпір ашылды")]
     [InlineData("Елордада жаңа көпір ашылды. Оның ұзындығы 420 метр.", "Елордада жаңа көпір ашылды")]
     [InlineData("Мост длиной 420 метров, соединивший левый и правый берега Ишима в районе Есиль, открыли для движения в столице во вторник вечером.",
@@ -185,6 +276,11 @@ public class ScrapedTextCleanerTests
     [InlineData("Көпір сейсенбіде ашылды.\n\nЖаңалықтарды «Хабар 24» Telegram арнасынан оқыңыз.", "Хабар 24")]
     [InlineData("Көпір сейсенбіде ашылды.\n\nСараптама мен жаңалықтарды «Айқынның» Telegram арнасынан таба аласыз.", "Айқын")]
     [InlineData("Мост открыли во вторник. Об этом сообщили в акимате.", null)]
+    [InlineData("Мост открыли во вторник, передает корреспондент Tengrinews.kz.", "tengrinews.kz")]
+    [InlineData("Мост открыли во вторник, передает корреспондент агентства Kazinform.", "Kazinform")]
+    [InlineData("Көпір сейсенбіде ашылды, деп хабарлайды Kazinform тілшісі.", "Kazinform")]
+    [InlineData("The bridge opened on Tuesday, Kazinform reports.", "Kazinform")]
+    [InlineData("Мост открыли во вторник.\n\nИсточник: Vlast.kz\n\nПохожие новости\nОдин\nДва\nТри\nЧетыре\nПять\nШесть", "vlast.kz")]
     public void Source_comes_from_the_text(string page, string? source)
     {
         var article = new DocumentReader().Read("page.txt", Encoding.UTF8.GetBytes($"{Headline}\n\n{page}")).Articles.Single();

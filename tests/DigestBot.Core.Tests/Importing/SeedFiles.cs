@@ -3,7 +3,10 @@ namespace DigestBot.Core.Tests.Importing;
 /// <summary>The repository's seeds/ folder, found by walking up from the test binaries to the solution.</summary>
 internal static class SeedFiles
 {
-    public static string Folder { get; } = Locate();
+    /// <summary>The folder that holds DigestBot.sln.</summary>
+    public static string Repository { get; } = Locate();
+
+    public static string Folder { get; } = Path.Combine(Repository, "seeds");
 
     public static byte[] Read(string fileName) => File.ReadAllBytes(Path.Combine(Folder, fileName));
 
@@ -13,7 +16,7 @@ internal static class SeedFiles
         {
             if (File.Exists(Path.Combine(directory.FullName, "DigestBot.sln")))
             {
-                return Path.Combine(directory.FullName, "seeds");
+                return directory.FullName;
             }
         }
 

@@ -51,6 +51,34 @@ public class ExtractiveSummarizerTests
         summary.Sentences.Should().Equal("Экспорт пшеницы в этом году достигнет 11 млн тонн зерна.");
     }
 
+    public static TheoryData<Language, string, string> OpeningsBeforeTheNews => new()
+    {
+        {
+            Language.Ru,
+            "Весной прошлого года паводок затопил сотни домов в селах Актюбинской области. " +
+            "Тогда жители сел несколько недель жили в школах и у родственников. " +
+            "МЧС начало превентивную эвакуацию 1 200 жителей трех сел Актюбинской области из-за угрозы нового паводка. " +
+            "Спасатели работают в круглосуточном режиме.",
+            "МЧС начало превентивную эвакуацию 1 200 жителей трех сел Актюбинской области из-за угрозы нового паводка."
+        },
+        {
+            Language.Kk,
+            "«Бұрын дәрігерге қаралу үшін облыс орталығына жол жүретінбіз. Енді дәрігер бізге өзі келеді», – дейді ауыл тұрғыны. " +
+            "Абай облысында жылжымалы медициналық кешендер алғашқы айда 46 ауылда 12 мыңнан астам адамды тексерді. " +
+            "Кешендерде кардиолог, эндокринолог және офтальмолог жұмыс істейді.",
+            "Абай облысында жылжымалы медициналық кешендер алғашқы айда 46 ауылда 12 мыңнан астам адамды тексерді."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpeningsBeforeTheNews))]
+    public void Passes_over_a_background_or_quoted_opening_to_the_news(Language language, string body, string news)
+    {
+        var summary = new ExtractiveSummarizer().Summarize(body, language, new SummaryOptions { MaxSentences = 1 });
+
+        summary.Sentences.Should().Equal(news);
+    }
+
     [Fact]
     public void Returns_the_first_sentence_alone_when_none_fits()
     {

@@ -28,6 +28,27 @@ public class SentenceFiltersTests
     public void Quotation_with_context(string sentence) => SentenceFilters.IsQuoteOnly(sentence).Should().BeFalse();
 
     [Theory]
+    [InlineData("«Мы готовы. Начинаем завтра», – сказал министр.", true)]
+    [InlineData("«Метро – кептеліс мәселесін шешудің ең тиімді жолы», – деді әкім.", true)]
+    [InlineData("\"We are ready to start tomorrow,\" the minister said.", true)]
+    [InlineData("«AMANAT» партиясы дөңгелек үстел өткізді.", false)]
+    [InlineData("«Казгидромет» объявил штормовое предупреждение – ветер до 25 м/с.", false)]
+    [InlineData("Министр сказал: «Мы готовы».", false)]
+    [InlineData("«Мы готовы. Начинаем завтра».", false)]
+    public void Direct_speech(string sentence, bool speech) => SentenceFilters.IsDirectSpeech(sentence).Should().Be(speech);
+
+    [Theory]
+    [InlineData("Экспорт составит 11 млн тонн пшеницы.", true)]
+    [InlineData("С 1 января заработает система контроля скорости.", true)]
+    [InlineData("Ставка сохранена на уровне 16,5% годовых.", true)]
+    [InlineData("Ущерб оценивается в 2025,5 тыс. тенге.", true)]
+    [InlineData("Весной 2024 года Казахстан пережил сильное половодье.", false)]
+    [InlineData("В 1990-е годы завод простаивал.", false)]
+    [InlineData("Министрлік азық-түлік қауіпсіздігін басты мақсат деп санайды.", false)]
+    public void Quantity_other_than_a_bare_year(string sentence, bool quantity) =>
+        SentenceFilters.HasQuantity(sentence).Should().Be(quantity);
+
+    [Theory]
     [InlineData(Language.Ru, "Новая школа в Конаеве", true)]
     [InlineData(Language.Ru, "Новую школу в Конаеве открыли", false)]
     [InlineData(Language.Kk, "Бейбітшілік және келісім керуені: «AMANAT» партиясында дөңгелек үстел өтті", false)]

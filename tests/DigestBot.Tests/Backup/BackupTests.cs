@@ -12,6 +12,7 @@ namespace DigestBot.Tests.Backup;
 
 /// <summary><c>backup</c> copies a store that an import is writing to, and the copy restores into a store that is whole,
 /// whose search index matches its articles, and that the bot opens and searches.</summary>
+[Trait("Category", "Slow")]
 public sealed class BackupTests
 {
     private const int Pages = 2000;

@@ -5,7 +5,6 @@ using DigestBot.Core.Rendering;
 using DigestBot.Features.Digests;
 using DigestBot.TelegramHost;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -17,6 +16,7 @@ namespace DigestBot.Tests.Channels;
 /// Admin commands for groups and channels, and the bot's own membership changes: the real dispatcher answering through
 /// the Bot API client into a <see cref="FakeBotApi"/> that scripts getChat, getChatMember and getMe, on a real SQLite store.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ChannelCommandsTests : IAsyncLifetime
 {
     private const long AdminId = 7;

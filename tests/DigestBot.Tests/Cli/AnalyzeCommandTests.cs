@@ -144,6 +144,7 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task The_executable_reads_piped_text()
     {
         var result = await CommandLine.RunAsync(

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using DigestBot.Cli;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace DigestBot.Tests.Cli;
 
 /// <summary><c>digestbot check</c>: the file's integrity and the search index against the articles; <c>--repair</c> rebuilds the index.</summary>
+[Trait("Category", "Slow")]
 public sealed class CheckCommandTests
 {
     [Fact]

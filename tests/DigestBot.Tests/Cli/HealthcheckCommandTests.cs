@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using DigestBot.Cli;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Web;
 using Quartz;
 
 namespace DigestBot.Tests.Cli;

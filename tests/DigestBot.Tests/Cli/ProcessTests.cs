@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 
 namespace DigestBot.Tests.Cli;
 
 /// <summary>The digestbot executable started as a maintainer starts it: its own process, environment and terminal.</summary>
+[Trait("Category", "Slow")]
 public class ProcessTests
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "digestbot.dll");

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 
 namespace DigestBot.Tests.Cli;
 
@@ -12,6 +11,7 @@ namespace DigestBot.Tests.Cli;
 /// The Docker image checked where no Docker engine runs: the Dockerfile's own restore and publish commands, then the
 /// published bot started with the runtime stage's environment, entry point and health check, its paths under a temp folder.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PublishTests
 {
     // What the aspnet base image sets before the Dockerfile's own ENV.

@@ -1,7 +1,6 @@
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
@@ -17,7 +16,7 @@ public sealed class FloodTests : IAsyncLifetime
     private static readonly Chat Private = new() { Id = 42, Type = ChatType.Private, FirstName = "Aigerim" };
     private static readonly Chat Other = new() { Id = 43, Type = ChatType.Private, FirstName = "Bolat" };
     private static readonly Chat Group = new() { Id = -100500, Type = ChatType.Supergroup, Title = "Newsroom" };
-    private readonly TestTimeProvider clock = new(autoAdvance: false);
+    private readonly TestClock clock = new(autoAdvance: false);
     private readonly UserUpdates aigerim = new(Private, "Aigerim");
     private readonly UserUpdates bolat = new(Other, "Bolat");
     private TestHost host = null!;

@@ -3,6 +3,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.EndToEnd;
 
 /// <summary>A user talks to the real bot through the telegram-test-api emulator, in each language.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class ConversationTests(TelegramEmulator emulator) : IAsyncLifetime
 {

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Sources;
+using Microsoft.AspNetCore.Http;
 
 namespace DigestBot.Tests.EndToEnd;
 
 /// <summary>The running bot polls a news site by itself, and what it found reaches readers through the emulator.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class LiveSourceTests(TelegramEmulator emulator) : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public sealed class LiveSourceTests(TelegramEmulator emulator) : IAsyncLifetime
         site.Route("/rss", async context =>
         {
             context.Response.ContentType = "application/rss+xml; charset=utf-8";
-            await context.Response.WriteAsync(SourcePollingTests.Rss(("item-1", page.CanonicalUrl, page.Title, "Короткий анонс."))
+            await context.Response.WriteAsync(SourceFixtures.Rss(("item-1", page.CanonicalUrl, page.Title, "Короткий анонс."))
                 .Replace("{{base}}", site.Base, StringComparison.Ordinal)
                 .Replace("Mon, 30 Nov 2026 14:20:00 +0500", DateTimeOffset.UtcNow.AddSeconds(1).ToString("r"), StringComparison.Ordinal));
         });

@@ -3,11 +3,12 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.EndToEnd;
 
 /// <summary>A reader subscribes through the emulator and the scheduled digest arrives at their local time, on a clock the test moves.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class ScheduledDigestTests(TelegramEmulator emulator) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 12, 1, 0, 0, TimeSpan.Zero);
-    private readonly JumpingTimeProvider clock = new(Start);
+    private readonly TestClock clock = TestClock.Running(Start);
     private RunningBot bot = null!;
 
     public Task InitializeAsync()

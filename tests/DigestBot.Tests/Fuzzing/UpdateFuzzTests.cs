@@ -8,7 +8,6 @@ using DigestBot.Core.Rendering;
 using DigestBot.Localization;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,6 +17,7 @@ namespace DigestBot.Tests.Fuzzing;
 
 /// <summary>Generated hostile updates through the running bot as Telegram delivers them: raw getUpdates JSON read by the
 /// real client, the poller, dispatcher and handlers on SQLite with the seeds, every reply sent over HTTP to the fake Bot API.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class UpdateFuzzTests(ITestOutputHelper output)
 {
     private const int Count = 10_000;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DigestBot.Tests.Importing;
 
 /// <summary>JSON Lines and feeds are read article by article: the size limit is per article, not per file.</summary>
+[Trait("Category", "Slow")]
 public class LargeFileImportTests
 {
     private static readonly Dictionary<string, string?> SmallLimits = new()

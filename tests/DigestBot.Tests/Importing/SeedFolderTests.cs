@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Importing;
 
 /// <summary>Seed folders as a real server has them: links that loop back, folders the bot may not read.</summary>
+[Trait("Category", "Slow")]
 public sealed class SeedFolderTests
 {
     [Fact]

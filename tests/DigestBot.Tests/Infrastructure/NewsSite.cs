@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
-using DigestBot.Tests.Sources;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Tests.Infrastructure;

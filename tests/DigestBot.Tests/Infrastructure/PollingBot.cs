@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DigestBot.Cli;
-using DigestBot.Tests.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

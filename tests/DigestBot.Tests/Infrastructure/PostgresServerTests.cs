@@ -3,6 +3,7 @@ using Npgsql;
 namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>Checks the PostgreSQL fixture gives a working, isolated server.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresServerTests(PostgresServer postgres)
 {

@@ -6,6 +6,7 @@ using System.Text.Json;
 namespace DigestBot.Tests.Infrastructure;
 
 /// <summary>Pins down how the emulator behaves, playing the bot with raw Bot API calls.</summary>
+[Trait("Category", "Slow")]
 [Collection(TelegramEmulatorCollection.Name)]
 public sealed class TelegramEmulatorTests : IDisposable
 {

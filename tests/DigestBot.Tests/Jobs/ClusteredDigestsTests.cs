@@ -4,7 +4,6 @@ using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Telegram.Bot.Types;
@@ -18,6 +17,7 @@ namespace DigestBot.Tests.Jobs;
 /// firings and its check-ins alike. The clocks move together, except that a node whose clock stops is, to the cluster,
 /// a node that died.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetime
 {
@@ -26,8 +26,8 @@ public sealed class ClusteredDigestsTests(PostgresServer server) : IAsyncLifetim
     private const long ChannelId = -1001234567890;
     private static readonly long[] Chats = [1, 2, 3, 4, ChannelId];
 
-    private readonly TestTimeProvider clockA = new(autoAdvance: false);
-    private readonly TestTimeProvider clockB = new(autoAdvance: false);
+    private readonly TestClock clockA = new(autoAdvance: false);
+    private readonly TestClock clockB = new(autoAdvance: false);
     private FakeBotApi api = null!;
     private ScheduledBot a = null!;
     private ScheduledBot b = null!;

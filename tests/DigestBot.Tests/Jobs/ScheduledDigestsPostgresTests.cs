@@ -15,6 +15,7 @@ using Telegram.Bot.Types.Enums;
 namespace DigestBot.Tests.Jobs;
 
 /// <summary>The deliveries' storage work (claims, moves, sends a stopped process left, due chats) on a real PostgreSQL server.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class ScheduledDigestsPostgresTests(PostgresServer server)
 {

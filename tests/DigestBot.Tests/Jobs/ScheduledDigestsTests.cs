@@ -4,7 +4,6 @@ using DigestBot.Features.Digests;
 using DigestBot.Jobs;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Telegram.Bot.Types;
@@ -13,6 +12,7 @@ using Telegram.Bot.Types.Enums;
 namespace DigestBot.Tests.Jobs;
 
 /// <summary>Daily digests fired by Quartz on a clock the test moves, sent to the fake Bot API.</summary>
+[Trait("Category", "Slow")]
 public sealed class ScheduledDigestsTests : IAsyncLifetime
 {
     private ScheduledBot bot = null!;

@@ -4,6 +4,7 @@ namespace DigestBot.Tests.Retention;
 
 /// <summary>Retention on PostgreSQL, where the search documents go with their article through the foreign key
 /// (see <see cref="RetentionTests"/>).</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRetentionTests(PostgresServer server)
 {

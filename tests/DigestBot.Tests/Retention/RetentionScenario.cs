@@ -5,7 +5,6 @@ using DigestBot.Retention;
 using DigestBot.Search;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +19,7 @@ internal sealed class RetentionScenario : IAsyncDisposable
     /// <summary>The moment the prune runs.</summary>
     public static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private RetentionScenario(TestHost host, TestTimeProvider clock)
+    private RetentionScenario(TestHost host, TestClock clock)
     {
         Host = host;
         Clock = clock;
@@ -28,7 +27,7 @@ internal sealed class RetentionScenario : IAsyncDisposable
 
     public TestHost Host { get; }
 
-    public TestTimeProvider Clock { get; }
+    public TestClock Clock { get; }
 
     public string Seeds => Host.Folder.File("seeds");
 
@@ -41,7 +40,7 @@ internal sealed class RetentionScenario : IAsyncDisposable
     /// <param name="connectionString">A test PostgreSQL database, or null for a fresh SQLite file.</param>
     public static async Task<RetentionScenario> StartAsync(string? connectionString, int retainDays = RetainDays)
     {
-        var clock = new TestTimeProvider(autoAdvance: false);
+        var clock = new TestClock(autoAdvance: false);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:RetainDays"] = retainDays.ToString(CultureInfo.InvariantCulture),

@@ -1,7 +1,7 @@
 using DigestBot.Jobs;
 using DigestBot.Retention;
 using DigestBot.Storage;
-using DigestBot.Tests.Jobs;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -58,6 +58,7 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task The_bot_prunes_every_day_at_0330_UTC()
     {
         var now = new DateTimeOffset(2026, 3, 10, 3, 0, 0, TimeSpan.Zero);

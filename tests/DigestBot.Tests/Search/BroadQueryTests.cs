@@ -12,6 +12,7 @@ namespace DigestBot.Tests.Search;
 
 /// <summary>A query matching more articles than <c>Search:RankedMatches</c> is ranked among its newest matches, alike on
 /// SQLite and PostgreSQL, and the reader is told there are more.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class BroadQueryTests(PostgresServer server) : IAsyncLifetime
 {

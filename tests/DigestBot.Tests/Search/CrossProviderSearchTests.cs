@@ -7,6 +7,7 @@ namespace DigestBot.Tests.Search;
 
 /// <summary>The same corpus on SQLite and on PostgreSQL answers alike: the same matches, the same top results, and
 /// hostile input raises nothing on either.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class CrossProviderSearchTests(PostgresServer server, SearchCorpus sqlite) : IClassFixture<SearchCorpus>, IAsyncLifetime
 {

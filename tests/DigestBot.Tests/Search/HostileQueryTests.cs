@@ -27,6 +27,7 @@ public class HostileQueryTests(SearchCorpus corpus) : IClassFixture<SearchCorpus
     };
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Thousands_of_generated_queries_answer_without_errors_and_with_valid_snippets()
     {
         var random = new Random(20261121);

@@ -1,12 +1,14 @@
 using DigestBot.Importing;
 using DigestBot.Search;
 using DigestBot.Storage;
+using DigestBot.StorageEngines.Postgres;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigestBot.Tests.Search;
 
 /// <summary>The PostgreSQL search documents follow the articles as the SQLite index does (see <see cref="SearchIndexTests"/>).</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSearchIndexTests(PostgresServer server)
 {
@@ -68,7 +70,7 @@ public sealed class PostgresSearchIndexTests(PostgresServer server)
         await host.Get<ArticleImporter>().ImportAsync([RepositoryPaths.Seeds], CancellationToken.None);
         var check = host.Get<ISearchIndexCheck>();
         await using var db = host.Db();
-        (await StoreIntegrity.CheckAsync(db, StorageProvider.Postgres, CancellationToken.None)).Should().BeEmpty();
+        (await new PostgresStorage().CheckIntegrityAsync(db, CancellationToken.None)).Should().BeEmpty();
         (await check.CheckAsync(db, 100, CancellationToken.None)).Should().BeEquivalentTo(new SearchIndexReport(5, 5, 5, []));
 
         var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync();

@@ -1,6 +1,7 @@
 using DigestBot.Core.Articles;
 using DigestBot.Core.Search;
 using DigestBot.Search;
+using DigestBot.StorageEngines.Postgres;
 using NpgsqlTypes;
 
 namespace DigestBot.Tests.Search;
@@ -29,6 +30,7 @@ public class PostgresTextSearchTests
         PostgresTextSearch.Query(SearchQuery.Parse(query)).Should().BeNull();
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Hostile_input_yields_lexemes_of_letters_and_digits_only()
     {
         foreach (var query in HostileQueryTests.Generate(new Random(20261121)))

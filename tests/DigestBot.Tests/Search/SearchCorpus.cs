@@ -50,7 +50,7 @@ public sealed class SearchCorpus : IAsyncLifetime
         var articles = host.Folder.Write("reference/articles.jsonl", string.Join('\n', lines));
 
         var report = await host.Get<ArticleImporter>().ImportAsync([RepositoryPaths.Seeds, articles], CancellationToken.None);
-        report.Added.Should().Be(75);
+        report.Added.Should().Be(171);
 
         await using var db = host.Db();
         names = await db.ArticleOrigins.ToDictionaryAsync(o => o.ArticleId, o => OriginName(o.Key));

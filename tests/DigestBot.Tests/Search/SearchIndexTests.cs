@@ -1,6 +1,7 @@
 using DigestBot.Importing;
 using DigestBot.Search;
 using DigestBot.Storage;
+using DigestBot.StorageEngines.Sqlite;
 using DigestBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

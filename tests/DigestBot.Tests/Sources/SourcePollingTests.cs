@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Sources;
 
 /// <summary>The bot polls a real HTTP server on loopback serving feeds and article pages that look like real news sites.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class SourcePollingTests : IAsyncLifetime
 {
     private NewsSite site = null!;
@@ -76,7 +77,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     public async Task A_teaser_page_gives_its_whole_article_and_none_of_its_chrome(string name)
     {
         var page = SourceFixtures.Page(name);
-        site.Serve("/feed", Rss(("1", page.CanonicalUrl, "", "Анонс.")).Replace("<title></title>", "", StringComparison.Ordinal), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("1", page.CanonicalUrl, "", "Анонс.")).Replace("<title></title>", "", StringComparison.Ordinal), "application/rss+xml");
 
         var result = await PollAsync("/feed");
 
@@ -93,7 +94,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     public async Task A_teaser_page_in_Windows_1251_declared_only_in_the_HTTP_header_is_read()
     {
         var page = SourceFixtures.Pages.Single(p => p.ServedAs == "windows-1251");
-        site.Serve("/feed", Rss(("1", page.CanonicalUrl, page.Title, "Короткий анонс.")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("1", page.CanonicalUrl, page.Title, "Короткий анонс.")), "application/rss+xml");
 
         var result = await PollAsync("/feed");
 
@@ -132,7 +133,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     public async Task A_digest_led_by_a_polled_article_shows_its_picture_as_the_preview()
     {
         var page = SourceFixtures.Pages.First(p => p.Language == "ru" && p.ImageUrl is not null);
-        site.Serve("/feed", Rss(("1", page.CanonicalUrl, page.Title, "Анонс.")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("1", page.CanonicalUrl, page.Title, "Анонс.")), "application/rss+xml");
         await PollAsync("/feed");
         var digests = host.Get<DigestBot.Features.Digests.DigestService>();
         var now = DateTimeOffset.UtcNow;
@@ -184,11 +185,11 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     {
         var page = SourceFixtures.Pages[0];
         var paragraphs = string.Join("", page.Paragraphs.Take(3).Select(p => $"<p>{p}</p>"));
-        site.Serve("/feed", Rss(("42", page.CanonicalUrl, "Заголовок", paragraphs + "<p>Первая версия заметки, которую потом поправили.</p>")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("42", page.CanonicalUrl, "Заголовок", paragraphs + "<p>Первая версия заметки, которую потом поправили.</p>")), "application/rss+xml");
         await PollAsync("/feed");
         var first = await SingleArticleAsync();
 
-        site.Serve("/feed", Rss(("42", page.CanonicalUrl, "Заголовок (обновлено)", paragraphs + "<p>Вторая версия заметки с уточнёнными цифрами.</p>")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("42", page.CanonicalUrl, "Заголовок (обновлено)", paragraphs + "<p>Вторая версия заметки с уточнёнными цифрами.</p>")), "application/rss+xml");
         var second = await PollAsync("/feed");
 
         second.Updated.Should().Be(1);
@@ -202,8 +203,8 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     public async Task One_story_from_two_feeds_and_the_seeds_is_one_article()
     {
         var page = SourceFixtures.Pages[0];
-        site.Serve("/a", Rss(("a-1", page.CanonicalUrl, page.Title, "Анонс.")), "application/rss+xml");
-        site.Serve("/b", Rss(("b-77", page.CanonicalUrl, page.Title, "Другой анонс.")), "application/rss+xml");
+        site.Serve("/a", SourceFixtures.Rss(("a-1", page.CanonicalUrl, page.Title, "Анонс.")), "application/rss+xml");
+        site.Serve("/b", SourceFixtures.Rss(("b-77", page.CanonicalUrl, page.Title, "Другой анонс.")), "application/rss+xml");
         var seed = host.Folder.Write("seeds/copy.md", $"---\ntitle: {page.Title}\n---\n\n" + string.Join("\n\n", page.Paragraphs));
         await host.Get<DigestBot.Importing.ArticleImporter>().ImportAsync([seed], CancellationToken.None);
 
@@ -319,7 +320,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
             }
 
             context.Response.ContentType = "application/rss+xml; charset=utf-8";
-            await context.Response.WriteAsync(Rss(("1", null, "Новость", string.Concat(SourceFixtures.Pages[0].Paragraphs.Select(p => $"<p>{p}</p>")))));
+            await context.Response.WriteAsync(SourceFixtures.Rss(("1", null, "Новость", string.Concat(SourceFixtures.Pages[0].Paragraphs.Select(p => $"<p>{p}</p>")))));
         });
 
         var result = await PollAsync("/feed");
@@ -417,7 +418,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
         var inFlight = 0;
         var most = 0;
         var items = Enumerable.Range(1, 6).Select(i => ($"{i}", (string?)$"{{{{base}}}}/slow/{i}", $"Новость {i}", "Анонс.")).ToArray();
-        site.Serve("/feed", Rss(items), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(items), "application/rss+xml");
         var html = File.ReadAllText(SourceFixtures.PathOf($"pages/{SourceFixtures.Pages[0].Name}.html"));
         for (var i = 1; i <= 6; i++)
         {
@@ -442,7 +443,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     [Fact]
     public async Task An_item_whose_page_holds_no_article_is_not_fetched_again_while_the_feed_repeats_it()
     {
-        site.Serve("/feed", Rss(("v1", "{{base}}/video/1", "Видео дня", "")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("v1", "{{base}}/video/1", "Видео дня", "")), "application/rss+xml");
         site.Serve("/video/1", "<html><body><nav><a href='/'>Главная</a></nav><video src='/v.mp4'></video></body></html>", "text/html");
 
         var first = await PollAsync("/feed");
@@ -456,7 +457,7 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
     [Fact]
     public async Task A_link_that_is_not_http_is_never_fetched()
     {
-        site.Serve("/feed", Rss(("1", "file:///etc/passwd", "Опасная ссылка", "Анонс.")), "application/rss+xml");
+        site.Serve("/feed", SourceFixtures.Rss(("1", "file:///etc/passwd", "Опасная ссылка", "Анонс.")), "application/rss+xml");
 
         var result = await PollAsync("/feed");
 
@@ -495,15 +496,6 @@ public sealed partial class SourcePollingTests : IAsyncLifetime
 
         return TestHost.StartAsync(settings);
     }
-
-    /// <summary>An RSS 2.0 feed of the given items; a null link leaves the element out.</summary>
-    internal static string Rss(params (string Guid, string? Link, string Title, string Html)[] items) =>
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Лента</title><link>{{base}}/</link><description>Новости</description>"
-        + string.Concat(items.Select(i =>
-            $"<item><guid isPermaLink=\"false\">{i.Guid}</guid><title>{System.Security.SecurityElement.Escape(i.Title)}</title>"
-            + (i.Link is null ? "" : $"<link>{i.Link}</link>")
-            + $"<description><![CDATA[{i.Html}]]></description><pubDate>Mon, 30 Nov 2026 14:20:00 +0500</pubDate></item>"))
-        + "</channel></rss>";
 
     /// <summary>Every paragraph is in the body, whole and in order, and no chrome is.</summary>
     internal static void AssertArticleText(string body, IReadOnlyList<string> paragraphs, IReadOnlyList<string> chrome)

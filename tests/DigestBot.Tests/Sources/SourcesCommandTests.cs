@@ -4,6 +4,7 @@ using DigestBot.Tests.Infrastructure;
 namespace DigestBot.Tests.Sources;
 
 /// <summary>A maintainer manages and polls sources with the <c>sources</c> verb of the digestbot executable.</summary>
+[Trait("Category", "Slow")]
 public sealed class SourcesCommandTests : IAsyncLifetime
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "digestbot.dll");

@@ -1,23 +1,22 @@
 using DigestBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using DigestBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Tests.Storage;
 
 /// <summary>Tells when the model and the migrations disagree: a model change needs <c>dotnet ef migrations add</c> for both providers.</summary>
 public class MigrationsTests
 {
-    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
-    public void The_model_snapshot_matches_the_model(string provider)
+    [MemberData(nameof(StorageProvidersTests.Engines), MemberType = typeof(StorageProvidersTests))]
+    public void The_model_snapshot_matches_the_model(string provider, string connectionString)
     {
-        using var db = Create(provider);
+        // No connection is opened: the model and the migrations are the engine's own.
+        using var db = StorageProviders.Find(provider)!.Open(connectionString, Path.GetTempPath()).CreateDbContext();
         var differ = db.GetService<IMigrationsModelDiffer>();
         var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
         snapshot.Should().NotBeNull();
@@ -46,8 +45,4 @@ public class MigrationsTests
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations());
         (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Should().Equal("wal");
     }
-
-    private static DigestDbContext Create(string provider) => provider == "Sqlite"
-        ? new SqliteDigestDbContext(new DbContextOptionsBuilder<SqliteDigestDbContext>().UseSqlite("Data Source=:memory:").Options)
-        : new PostgresDigestDbContext(new DbContextOptionsBuilder<PostgresDigestDbContext>().UseNpgsql("Host=localhost").Options);
 }

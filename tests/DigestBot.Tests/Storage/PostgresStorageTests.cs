@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Storage;
 
 /// <summary>The PostgreSQL flavour on a real server: its hand-written migrations apply and the importer behaves the same.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStorageTests(PostgresServer server)
 {

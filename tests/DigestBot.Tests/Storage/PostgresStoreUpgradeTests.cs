@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Storage;
 
 /// <summary>A PostgreSQL store made by an earlier release opens with this one: its migration history stays valid, nothing is lost.</summary>
+[Trait("Category", "Slow")]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoreUpgradeTests(PostgresServer server)
 {

@@ -7,6 +7,7 @@ namespace DigestBot.Tests.Storage;
 
 /// <summary>A store that fills its disk, that the bot may only read, or that is damaged: one line on stderr and exit code 4,
 /// never a stack trace; what can still be read is read.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class StorageFaultTests
 {
     private const int StorageExitCode = 4;

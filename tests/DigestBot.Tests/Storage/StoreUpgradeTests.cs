@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigestBot.Tests.Storage;
 
 /// <summary>A store made by an earlier release opens with this one: its migration history stays valid, nothing is lost.</summary>
+[Trait("Category", "Slow")]
 public sealed class StoreUpgradeTests
 {
     [Fact]

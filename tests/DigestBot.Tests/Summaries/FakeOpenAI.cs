@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DigestBot.Tests.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,30 +13,30 @@ namespace DigestBot.Tests.Summaries;
 /// <summary>An OpenAI-compatible server on a free loopback port: <c>POST /v1/chat/completions</c> answers from a script and records each request.</summary>
 public sealed class FakeOpenAI : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeAnswer> _script = new();
-    private readonly ConcurrentQueue<JsonObject> _requests = new();
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<FakeAnswer> script = new();
+    private readonly ConcurrentQueue<JsonObject> requests = new();
 
     private FakeOpenAI()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/v1/chat/completions", AnswerAsync);
+        app = builder.Build();
+        app.MapPost("/v1/chat/completions", AnswerAsync);
     }
 
     /// <summary>The API root as <c>Summaries:OpenAI:BaseUrl</c> takes it, e.g. http://127.0.0.1:50123/v1.</summary>
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>The JSON bodies of the chat completion requests received so far.</summary>
-    public IReadOnlyList<JsonObject> Requests => [.. _requests];
+    public IReadOnlyList<JsonObject> Requests => [.. requests];
 
     public static async Task<FakeOpenAI> StartAsync()
     {
         var server = new FakeOpenAI();
-        await server._app.StartAsync();
-        server.BaseUrl = server._app.Urls.Single() + "/v1";
+        await server.app.StartAsync();
+        server.BaseUrl = server.app.Urls.Single() + "/v1";
         return server;
     }
 
@@ -45,21 +45,21 @@ public sealed class FakeOpenAI : IAsyncDisposable
     {
         foreach (var answer in answers)
         {
-            _script.Enqueue(answer);
+            script.Enqueue(answer);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     private async Task AnswerAsync(HttpContext context)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        _requests.Enqueue(JsonNode.Parse(body)?.AsObject() ?? []);
-        var answer = _script.TryDequeue(out var scripted) ? scripted : ChatCompletions.Error(500, "no answer scripted");
+        requests.Enqueue(JsonNode.Parse(body)?.AsObject() ?? []);
+        var answer = script.TryDequeue(out var scripted) ? scripted : ChatCompletions.Error(500, "no answer scripted");
         await answer.WriteAsync(context);
     }
 }

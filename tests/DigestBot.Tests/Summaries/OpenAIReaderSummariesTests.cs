@@ -3,7 +3,6 @@ using DigestBot.Core.Importing;
 using DigestBot.Storage;
 using DigestBot.Summaries;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +24,9 @@ public sealed class OpenAIReaderSummariesTests : IAsyncLifetime
         "В работе конференции приняли участие ученые из Узбекистана, Кыргызстана и Таджикистана.");
 
     private readonly LogRecorder logs = new();
+
+    // The timeout runs on this clock, which moves only when a test moves it: a slow machine never makes an answer late.
+    private readonly TestClock clock = new(autoAdvance: false);
     private FakeOpenAI server = null!;
     private TestHost host = null!;
 
@@ -138,7 +140,15 @@ public sealed class OpenAIReaderSummariesTests : IAsyncLifetime
             _ => ChatCompletions.Message("Мен бұл сұраққа жауап бере алмаймын.", finishReason: "content_filter"),
         });
 
-        var summary = await Summaries().GetAsync(article, Language.Kk, CancellationToken.None);
+        var answer = Summaries().GetAsync(article, Language.Kk, CancellationToken.None);
+        if (failure == "timeout")
+        {
+            // The server holds the request; the reader's wait is over once the clock passes Summaries:OpenAI:Timeout.
+            await WaitUntilAsync(() => server.Requests.Count == 1);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var summary = await answer;
 
         summary.Should().Be(new ReaderSummary(article.Title, article.Summary!, Language.Ru, "extractive"));
         var warning = logs.Lines.Where(line => line.StartsWith("Warning", StringComparison.Ordinal)).Should().ContainSingle().Subject;
@@ -190,7 +200,21 @@ public sealed class OpenAIReaderSummariesTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        return TestHost.StartAsync(settings, builder => builder.Logging.AddProvider(logs));
+        return TestHost.StartAsync(settings, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        });
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the fake server should have received the request by now");
+            await Task.Delay(10);
+        }
     }
 
     private IReaderSummaries Summaries() => host.Get<IReaderSummaries>();

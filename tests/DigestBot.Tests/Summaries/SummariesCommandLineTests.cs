@@ -144,6 +144,34 @@ public class SummariesCommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData(null, new[] { "Tuning half", "Held-out half" })]
+    [InlineData("heldout", new[] { "Held-out half" })]
+    [InlineData("tuning", new[] { "Tuning half" })]
+    public async Task Eval_summaries_with_a_split_prints_a_table_per_half(string? half, string[] titles)
+    {
+        string[] args = ["eval-summaries", ReferencePath, "--split", SplitPath, .. half is null ? Array.Empty<string>() : ["--half", half]];
+
+        var result = await RunAsync(DigestBotCommand.Create(), args);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var rows = result.Output.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        rows.Where(line => line.EndsWith(" articles", StringComparison.Ordinal) && line.Contains(" half: ", StringComparison.Ordinal))
+            .Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)])
+            .Should().Equal(titles);
+        rows.Count(line => line.StartsWith("ours ", StringComparison.Ordinal)).Should().Be(3 * titles.Length, "each half has a row per language");
+    }
+
+    [Fact]
+    public async Task Eval_summaries_refuses_a_half_without_a_split()
+    {
+        var result = await RunAsync(DigestBotCommand.Create(), "eval-summaries", ReferencePath, "--half", "heldout");
+
+        result.ExitCode.Should().Be(EvalSummariesCommand.UnreadableExitCode);
+        result.Output.Should().BeEmpty();
+        result.Error.Trim().Should().Be("eval-summaries: --half needs --split");
+    }
+
     [Fact]
     public async Task Eval_summaries_reports_and_skips_malformed_lines()
     {
@@ -163,6 +191,8 @@ public class SummariesCommandLineTests
     }
 
     private static string ReferencePath => Path.Combine(RepositoryPaths.Root, "tests", "data", "summaries", "reference.jsonl");
+
+    private static string SplitPath => Path.Combine(RepositoryPaths.Root, "tests", "data", "summaries", "split.json");
 
     private static JsonDocument AssertSummaryJson(string output, string language, string method)
     {

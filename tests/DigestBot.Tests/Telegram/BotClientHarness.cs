@@ -1,4 +1,5 @@
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -8,7 +9,7 @@ namespace DigestBot.Tests.Telegram;
 /// <summary>The client and poller wired as the host wires them, against a <see cref="FakeBotApi"/>.</summary>
 internal sealed class BotClientHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly ServiceProvider services;
 
     public BotClientHarness(
         FakeBotApi api,
@@ -27,14 +28,14 @@ internal sealed class BotClientHarness : IAsyncDisposable
         });
         services.AddUpdatePoller();
         configureServices?.Invoke(services);
-        _services = services.BuildServiceProvider();
+        this.services = services.BuildServiceProvider();
     }
 
     public LogRecorder Logs { get; } = new();
 
-    public ITelegramBotClient Client => _services.GetRequiredService<ITelegramBotClient>();
+    public ITelegramBotClient Client => services.GetRequiredService<ITelegramBotClient>();
 
-    public UpdatePoller Poller => _services.GetRequiredService<UpdatePoller>();
+    public UpdatePoller Poller => services.GetRequiredService<UpdatePoller>();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => services.DisposeAsync();
 }

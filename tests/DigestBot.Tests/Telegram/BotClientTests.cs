@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -14,17 +15,17 @@ namespace DigestBot.Tests.Telegram;
 
 public sealed class BotClientTests : IAsyncLifetime
 {
-    private readonly TestTimeProvider _time = new(autoAdvance: true);
-    private FakeBotApi _api = null!;
+    private readonly TestClock time = new(autoAdvance: true);
+    private FakeBotApi api = null!;
 
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+    public async Task InitializeAsync() => api = await FakeBotApi.StartAsync();
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public async Task DisposeAsync() => await api.DisposeAsync();
 
     [Fact]
     public async Task SendMessage_posts_snake_case_json_to_the_method_path()
     {
-        _api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(7, -1001234, "<b>News</b>", "supergroup")));
+        api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(7, -1001234, "<b>News</b>", "supergroup")));
         await using var bot = Harness();
 
         var message = await bot.Client.SendMessage(
@@ -38,7 +39,7 @@ public sealed class BotClientTests : IAsyncLifetime
             ]]),
             new LinkPreviewOptions { IsDisabled = true });
 
-        var request = _api.Requests.Should().ContainSingle().Subject;
+        var request = api.Requests.Should().ContainSingle().Subject;
         request.Path.Should().Be($"/bot{FakeBotApi.Token}/sendMessage");
         request.ContentType.Should().StartWith("application/json");
         JsonNode.DeepEquals(request.Body, JsonNode.Parse("""
@@ -64,13 +65,13 @@ public sealed class BotClientTests : IAsyncLifetime
     [InlineData("@digest_news", "\"@digest_news\"")]
     public async Task Chat_id_is_written_as_a_number_or_an_at_name(string chat, string expectedJson)
     {
-        _api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(-1001234, "channel")));
+        api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(-1001234, "channel")));
         await using var bot = Harness();
         ChatId chatId = chat.StartsWith('@') ? chat : long.Parse(chat, System.Globalization.CultureInfo.InvariantCulture);
 
         var result = await bot.Client.GetChat(chatId);
 
-        _api.Requests.Single().Body["chat_id"]!.ToJsonString().Should().Be(expectedJson);
+        api.Requests.Single().Body["chat_id"]!.ToJsonString().Should().Be(expectedJson);
         result.Type.Should().Be(ChatType.Channel);
     }
 
@@ -82,7 +83,7 @@ public sealed class BotClientTests : IAsyncLifetime
         await bot.Client.AnswerCallbackQuery("query-1");
         await bot.Client.DeleteWebhook();
 
-        _api.Requests.Select(request => request.Body.ToJsonString())
+        api.Requests.Select(request => request.Body.ToJsonString())
             .Should().Equal("""{"callback_query_id":"query-1"}""", "{}");
     }
 
@@ -90,13 +91,13 @@ public sealed class BotClientTests : IAsyncLifetime
     public async Task Every_method_reads_its_result()
     {
         var member = new JsonObject { ["status"] = "administrator", ["user"] = BotJson.User(99), ["can_post_messages"] = true };
-        _api.Enqueue("getMe", FakeAnswer.Ok(new JsonObject { ["id"] = 99, ["is_bot"] = true, ["first_name"] = "Digest", ["username"] = "digest_bot" }));
-        _api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(5)));
-        _api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(1, 42, "a")));
-        _api.Enqueue("editMessageText", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
-        _api.Enqueue("editMessageReplyMarkup", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
-        _api.Enqueue("getChatMember", FakeAnswer.Ok(member));
-        _api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(42)));
+        api.Enqueue("getMe", FakeAnswer.Ok(new JsonObject { ["id"] = 99, ["is_bot"] = true, ["first_name"] = "Digest", ["username"] = "digest_bot" }));
+        api.Enqueue("getUpdates", FakeAnswer.Ok(BotJson.Updates(5)));
+        api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(1, 42, "a")));
+        api.Enqueue("editMessageText", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
+        api.Enqueue("editMessageReplyMarkup", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
+        api.Enqueue("getChatMember", FakeAnswer.Ok(member));
+        api.Enqueue("getChat", FakeAnswer.Ok(BotJson.Chat(42)));
         await using var bot = Harness();
         var client = bot.Client;
 
@@ -115,12 +116,12 @@ public sealed class BotClientTests : IAsyncLifetime
         (await client.GetChat(42)).Type.Should().Be(ChatType.Private);
 
         chatMember.Should().BeOfType<ChatMemberAdministrator>().Which.Should().BeEquivalentTo(new { Status = ChatMemberStatus.Administrator, CanPostMessages = true, User = new { Id = 99 } });
-        _api.Requests.Select(request => request.Method).Should().Equal(
+        api.Requests.Select(request => request.Method).Should().Equal(
             "getMe", "getUpdates", "deleteWebhook", "setWebhook", "sendMessage", "editMessageText", "editMessageReplyMarkup",
             "deleteMessage", "answerCallbackQuery", "setMyCommands", "getChatMember", "getChat");
-        JsonNode.DeepEquals(_api.RequestsFor("getUpdates").Single().Body, JsonNode.Parse("""{"offset":5,"limit":10,"timeout":0,"allowed_updates":["message"]}"""))
+        JsonNode.DeepEquals(api.RequestsFor("getUpdates").Single().Body, JsonNode.Parse("""{"offset":5,"limit":10,"timeout":0,"allowed_updates":["message"]}"""))
             .Should().BeTrue();
-        JsonNode.DeepEquals(_api.RequestsFor("setMyCommands").Single().Body, JsonNode.Parse("""
+        JsonNode.DeepEquals(api.RequestsFor("setMyCommands").Single().Body, JsonNode.Parse("""
             {"commands":[{"command":"latest","description":"Latest news"}],"scope":{"type":"all_private_chats"},"language_code":"en"}
             """)).Should().BeTrue();
     }
@@ -128,7 +129,7 @@ public sealed class BotClientTests : IAsyncLifetime
     [Fact]
     public async Task Updates_of_every_modelled_kind_read_and_unknown_kinds_are_skipped()
     {
-        _api.Enqueue("getUpdates", FakeAnswer.Ok(JsonNode.Parse("""
+        api.Enqueue("getUpdates", FakeAnswer.Ok(JsonNode.Parse("""
             [
               { "update_id": 1, "message_reaction": { "chat": { "id": 1, "type": "private" }, "new_reaction": [] } },
               { "update_id": 2, "message": { "message_id": 10, "date": 1767225600, "chat": { "id": 42, "type": "private" },
@@ -160,7 +161,7 @@ public sealed class BotClientTests : IAsyncLifetime
     [Fact]
     public async Task Flood_limit_is_waited_out_then_the_request_repeated()
     {
-        _api.Enqueue("sendMessage",
+        api.Enqueue("sendMessage",
             FakeAnswer.Error(429, "Too Many Requests: retry after 3", retryAfter: 3),
             FakeAnswer.Ok(BotJson.Message(8, 42, "hi")));
         await using var bot = Harness();
@@ -168,14 +169,14 @@ public sealed class BotClientTests : IAsyncLifetime
         var message = await bot.Client.SendMessage(42, "hi");
 
         message.MessageId.Should().Be(8);
-        _api.RequestsFor("sendMessage").Should().HaveCount(2);
-        _time.Delays.Should().Equal(TimeSpan.FromSeconds(3));
+        api.RequestsFor("sendMessage").Should().HaveCount(2);
+        time.Delays.Should().Equal(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
     public async Task Flood_limit_beyond_MaxRetryAfter_fails_at_once_with_RetryAfter()
     {
-        _api.Enqueue("sendMessage", FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120));
+        api.Enqueue("sendMessage", FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120));
         await using var bot = Harness(options => options.MaxRetryAfter = TimeSpan.FromSeconds(60));
 
         var act = () => bot.Client.SendMessage(42, "hi");
@@ -183,44 +184,44 @@ public sealed class BotClientTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<ApiRequestException>()).Which;
         error.ErrorCode.Should().Be(429);
         error.Parameters!.RetryAfter.Should().Be(120);
-        _api.Requests.Should().ContainSingle();
-        _time.Delays.Should().BeEmpty();
+        api.Requests.Should().ContainSingle();
+        time.Delays.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_flood_limit_beyond_MaxRetryAfter_still_holds_back_every_other_send_for_its_retry_after()
     {
-        _api.Enqueue("sendMessage",
+        api.Enqueue("sendMessage",
             FakeAnswer.Error(429, "Too Many Requests: retry after 120", retryAfter: 120),
             FakeAnswer.Ok(BotJson.Message(9, 43, "next")));
         await using var bot = Harness(options => options.MaxRetryAfter = TimeSpan.FromSeconds(60));
         var failed = () => bot.Client.SendMessage(42, "hi");
         await failed.Should().ThrowAsync<ApiRequestException>();
-        var before = _time.GetUtcNow();
+        var before = time.GetUtcNow();
 
         var next = await bot.Client.SendMessage(43, "next");
 
         next.MessageId.Should().Be(9);
-        (_time.GetUtcNow() - before).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(119), "Telegram holds back the whole bot, not one call");
+        (time.GetUtcNow() - before).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(119), "Telegram holds back the whole bot, not one call");
     }
 
     [Fact]
     public async Task Flood_limits_stop_being_waited_out_after_MaxRetries()
     {
         var flood = FakeAnswer.Error(429, "Too Many Requests: retry after 1", retryAfter: 1);
-        _api.Enqueue("sendMessage", flood, flood, flood, FakeAnswer.Ok(BotJson.Message(1, 42, "late")));
+        api.Enqueue("sendMessage", flood, flood, flood, FakeAnswer.Ok(BotJson.Message(1, 42, "late")));
         await using var bot = Harness(options => options.MaxRetries = 2);
 
         var act = () => bot.Client.SendMessage(42, "hi");
 
         (await act.Should().ThrowAsync<ApiRequestException>()).Which.Parameters!.RetryAfter.Should().Be(1);
-        _api.Requests.Should().HaveCount(3);
+        api.Requests.Should().HaveCount(3);
     }
 
     [Fact]
     public async Task Server_errors_are_repeated_with_backoff()
     {
-        _api.Enqueue("getMe",
+        api.Enqueue("getMe",
             FakeAnswer.Error(500, "Internal Server Error"),
             FakeAnswer.Raw(502, "<html><body>502 Bad Gateway</body></html>"),
             FakeAnswer.Ok(BotJson.User(99)));
@@ -229,8 +230,8 @@ public sealed class BotClientTests : IAsyncLifetime
         var me = await bot.Client.GetMe();
 
         me.Id.Should().Be(99);
-        _api.Requests.Should().HaveCount(3);
-        _time.Delays.Should().HaveCount(2).And.OnlyContain(delay => delay > TimeSpan.Zero && delay <= TimeSpan.FromSeconds(30));
+        api.Requests.Should().HaveCount(3);
+        time.Delays.Should().HaveCount(2).And.OnlyContain(delay => delay > TimeSpan.Zero && delay <= TimeSpan.FromSeconds(30));
     }
 
     [Theory]
@@ -239,27 +240,27 @@ public sealed class BotClientTests : IAsyncLifetime
     [InlineData(404, "Not Found")]
     public async Task Client_errors_are_not_repeated(int errorCode, string description)
     {
-        _api.Enqueue("sendMessage", FakeAnswer.Error(errorCode, description), FakeAnswer.Ok(BotJson.Message(1, 42, "hi")));
+        api.Enqueue("sendMessage", FakeAnswer.Error(errorCode, description), FakeAnswer.Ok(BotJson.Message(1, 42, "hi")));
         await using var bot = Harness();
 
         var act = () => bot.Client.SendMessage(42, "hi");
 
         var error = (await act.Should().ThrowAsync<ApiRequestException>()).Which;
         error.Should().BeEquivalentTo(new { ErrorCode = errorCode, Message = description, Parameters = (ResponseParameters?)null });
-        _api.Requests.Should().ContainSingle();
-        _time.Delays.Should().BeEmpty();
+        api.Requests.Should().ContainSingle();
+        time.Delays.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Migration_to_a_supergroup_is_surfaced()
     {
-        _api.Enqueue("sendMessage", FakeAnswer.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1001234567890));
+        api.Enqueue("sendMessage", FakeAnswer.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1001234567890));
         await using var bot = Harness();
 
         var act = () => bot.Client.SendMessage(-5, "hi");
 
         (await act.Should().ThrowAsync<ApiRequestException>()).Which.Parameters!.MigrateToChatId.Should().Be(-1001234567890);
-        _api.Requests.Should().ContainSingle();
+        api.Requests.Should().ContainSingle();
     }
 
     [Theory]
@@ -267,7 +268,7 @@ public sealed class BotClientTests : IAsyncLifetime
     [InlineData("dropped after the request went out")]
     public async Task A_new_message_that_Telegram_may_have_taken_is_not_sent_twice(string failure)
     {
-        _api.Enqueue("sendMessage",
+        api.Enqueue("sendMessage",
             failure == "server error" ? FakeAnswer.Error(502, "Bad Gateway") : FakeAnswer.Drop(),
             FakeAnswer.Ok(BotJson.Message(8, 42, "hi")));
         await using var bot = Harness();
@@ -275,26 +276,26 @@ public sealed class BotClientTests : IAsyncLifetime
         var act = () => bot.Client.SendMessage(42, "hi");
 
         await act.Should().ThrowAsync<RequestException>();
-        _api.RequestsFor("sendMessage").Should().ContainSingle("a reader would rather miss a message than get it twice");
+        api.RequestsFor("sendMessage").Should().ContainSingle("a reader would rather miss a message than get it twice");
     }
 
     [Fact]
     public async Task Dropped_connection_is_repeated()
     {
-        _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
+        api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness();
 
         var me = await bot.Client.GetMe();
 
         me.Id.Should().Be(99);
-        _api.Requests.Should().HaveCount(2);
-        _time.Delays.Should().ContainSingle();
+        api.Requests.Should().HaveCount(2);
+        time.Delays.Should().ContainSingle();
     }
 
     [Fact]
     public async Task Dropped_connections_beyond_MaxRetries_are_a_transport_error()
     {
-        _api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
+        api.Enqueue("getMe", FakeAnswer.Drop(), FakeAnswer.Drop(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness(options => options.MaxRetries = 1);
 
         var act = () => bot.Client.GetMe();
@@ -303,13 +304,13 @@ public sealed class BotClientTests : IAsyncLifetime
         error.Should().NotBeOfType<ApiRequestException>();
         error.InnerException.Should().BeOfType<HttpRequestException>();
         error.HttpStatusCode.Should().BeNull();
-        _api.Requests.Should().HaveCount(2);
+        api.Requests.Should().HaveCount(2);
     }
 
     [Fact]
     public async Task A_body_that_is_not_an_envelope_is_a_transport_error()
     {
-        _api.Enqueue("getMe", FakeAnswer.Raw(200, "<html>captive portal</html>"));
+        api.Enqueue("getMe", FakeAnswer.Raw(200, "<html>captive portal</html>"));
         await using var bot = Harness();
 
         var act = () => bot.Client.GetMe();
@@ -317,26 +318,26 @@ public sealed class BotClientTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<RequestException>()).Which;
         error.HttpStatusCode.Should().Be(HttpStatusCode.OK);
         error.InnerException.Should().BeAssignableTo<JsonException>();
-        _api.Requests.Should().ContainSingle();
+        api.Requests.Should().ContainSingle();
     }
 
     [Fact]
     public async Task Caller_cancellation_surfaces_with_the_callers_token()
     {
-        _api.Enqueue("getMe", FakeAnswer.Hang());
+        api.Enqueue("getMe", FakeAnswer.Hang());
         await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var act = () => bot.Client.GetMe(cancellation.Token);
 
         (await act.Should().ThrowAsync<OperationCanceledException>()).Which.CancellationToken.Should().Be(cancellation.Token);
-        _api.Requests.Should().ContainSingle();
+        api.Requests.Should().ContainSingle();
     }
 
     [Fact]
     public async Task Timeout_surfaces_as_a_transport_error_with_a_TimeoutException()
     {
-        _api.Enqueue("getMe", FakeAnswer.Hang(), FakeAnswer.Ok(BotJson.User(99)));
+        api.Enqueue("getMe", FakeAnswer.Hang(), FakeAnswer.Ok(BotJson.User(99)));
         await using var bot = Harness(options => options.RequestTimeout = TimeSpan.FromMilliseconds(150));
 
         var act = () => bot.Client.GetMe(CancellationToken.None);
@@ -344,13 +345,13 @@ public sealed class BotClientTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<RequestException>()).Which;
         error.InnerException.Should().BeOfType<TimeoutException>();
         error.Message.Should().Be("telegram: unable to call getMe: no answer within 0.15 s");
-        _api.Requests.Should().ContainSingle(because: "a request that timed out may have been carried out");
+        api.Requests.Should().ContainSingle(because: "a request that timed out may have been carried out");
     }
 
     [Fact]
     public async Task The_token_appears_in_no_error_and_no_log_line()
     {
-        _api.Enqueue("sendMessage",
+        api.Enqueue("sendMessage",
             FakeAnswer.Error(403, "Forbidden: bot was kicked from the group chat"),
             FakeAnswer.Drop(),
             FakeAnswer.Raw(200, "not json"),
@@ -388,7 +389,7 @@ public sealed class BotClientTests : IAsyncLifetime
     }
 
     private BotClientHarness Harness(Action<BotClientOptions>? configure = null, Action<IServiceCollection>? configureServices = null) =>
-        new(_api, _time, configure, configureServices);
+        new(api, time, configure, configureServices);
 
     private static async Task<Exception> CatchAsync(Func<Task> call)
     {

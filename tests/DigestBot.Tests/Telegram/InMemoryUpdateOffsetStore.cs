@@ -5,16 +5,16 @@ namespace DigestBot.Tests.Telegram;
 /// <summary>An offset store that lives as long as the test, standing in for the host's database.</summary>
 internal sealed class InMemoryUpdateOffsetStore(long? lastUpdateId = null) : IUpdateOffsetStore
 {
-    private readonly Lock _gate = new();
-    private long? _lastUpdateId = lastUpdateId;
+    private readonly Lock gate = new();
+    private long? lastUpdateId = lastUpdateId;
 
     public long? LastUpdateId
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _lastUpdateId;
+                return lastUpdateId;
             }
         }
     }
@@ -23,9 +23,9 @@ internal sealed class InMemoryUpdateOffsetStore(long? lastUpdateId = null) : IUp
 
     public Task SaveAsync(long lastUpdateId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _lastUpdateId = lastUpdateId;
+            this.lastUpdateId = lastUpdateId;
         }
 
         return Task.CompletedTask;

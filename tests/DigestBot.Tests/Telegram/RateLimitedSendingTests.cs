@@ -1,3 +1,4 @@
+using DigestBot.Tests.Infrastructure;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -8,7 +9,7 @@ public sealed class RateLimitedSendingTests
     [Fact]
     public async Task Messages_reach_the_server_within_the_chat_and_group_limits()
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         await using var api = await FakeBotApi.StartAsync(time);
         await using var bot = new BotClientHarness(api, time, options => options.RateLimits.PerGroupPerMinute = 3);
         long[] chats = [42, 42, 42, 43, 43, -100, -100, -100, -100];
@@ -29,7 +30,7 @@ public sealed class RateLimitedSendingTests
     [Fact]
     public async Task Edits_wait_their_turn_and_methods_that_post_nothing_do_not()
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         await using var api = await FakeBotApi.StartAsync(time);
         api.Enqueue("sendMessage", FakeAnswer.Ok(BotJson.Message(1, 42, "a")));
         api.Enqueue("editMessageText", FakeAnswer.Ok(BotJson.Message(1, 42, "b")));
@@ -54,7 +55,7 @@ public sealed class RateLimitedSendingTests
     [Fact]
     public async Task A_flood_limit_pauses_sends_to_every_chat_and_is_logged_once()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         var started = time.GetUtcNow();
         await using var api = await FakeBotApi.StartAsync(time);
         var flood = FakeAnswer.Error(429, "Too Many Requests: retry after 5", retryAfter: 5);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Telegram.Bot.Types;
 
 namespace DigestBot.Tests.Telegram;
@@ -12,7 +13,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Sends_across_chats_keep_to_the_overall_rate()
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         using var limiter = Limiter(time, global: 30);
 
         var sentAt = await SendInTurnAsync(limiter, time, Enumerable.Range(1, 90).Select(i => (ChatId)i));
@@ -27,7 +28,7 @@ public sealed class RateLimiterTests
     [InlineData("@digest_news", 21, "0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 60")]
     public async Task A_chat_gets_one_message_a_second_and_a_group_or_channel_twenty_a_minute(string chat, int sends, string expectedSeconds)
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         using var limiter = Limiter(time);
         ChatId chatId = chat.StartsWith('@') ? chat : long.Parse(chat, CultureInfo.InvariantCulture);
 
@@ -39,7 +40,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task A_chats_next_message_waits_a_second_from_the_answer_to_the_last()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         using var limiter = Limiter(time);
         var first = await limiter.AcquireAsync(42);
         var next = limiter.AcquireAsync(42).AsTask();
@@ -56,7 +57,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Waiters_go_first_come_first_served_unless_their_own_chat_holds_them_back()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         using var limiter = Limiter(time, global: 1, perGroup: 1);
         (await limiter.AcquireAsync(-100)).Dispose();
         var order = new ConcurrentQueue<long>();
@@ -83,7 +84,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task A_pause_holds_back_every_chat_until_it_ends()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         using var limiter = Limiter(time);
         (await limiter.AcquireAsync(1)).Dispose();
 
@@ -101,7 +102,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task A_cancelled_waiter_leaves_and_takes_no_turn()
     {
-        var time = new TestTimeProvider(autoAdvance: false);
+        var time = new TestClock(autoAdvance: false);
         using var limiter = Limiter(time);
         (await limiter.AcquireAsync(42)).Dispose();
         using var cancellation = new CancellationTokenSource();
@@ -119,7 +120,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Chats_are_forgotten_once_their_limits_have_passed()
     {
-        var time = new TestTimeProvider(autoAdvance: true);
+        var time = new TestClock(autoAdvance: true);
         using var limiter = Limiter(time, global: 1_000);
         var mostTracked = 0;
 

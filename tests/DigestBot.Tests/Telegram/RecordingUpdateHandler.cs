@@ -7,13 +7,13 @@ namespace DigestBot.Tests.Telegram;
 /// <summary>Records the ids of the updates it is given and fails on those it is told to.</summary>
 internal sealed class RecordingUpdateHandler(params long[] failingUpdateIds) : IUpdateHandler
 {
-    private readonly ConcurrentQueue<long> _handled = new();
+    private readonly ConcurrentQueue<long> handled = new();
 
-    public IReadOnlyList<long> Handled => [.. _handled];
+    public IReadOnlyList<long> Handled => [.. handled];
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        _handled.Enqueue(update.Id);
+        handled.Enqueue(update.Id);
         return failingUpdateIds.Contains(update.Id)
             ? Task.FromException(new InvalidOperationException($"handler broke on update {update.Id}"))
             : Task.CompletedTask;

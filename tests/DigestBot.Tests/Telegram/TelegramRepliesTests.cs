@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.TelegramHost;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigestBot.Tests.Telegram;

@@ -1,4 +1,5 @@
 using DigestBot.Telegram;
+using DigestBot.Tests.Infrastructure;
 using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Tests.Telegram;

@@ -138,17 +138,17 @@ public sealed class MetricsEndpointTests
     /// <summary>Just the bot's metrics export and <c>/metrics</c>, on a free loopback port.</summary>
     private sealed class MetricsHost : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private readonly WebApplication app;
 
         private MetricsHost(WebApplication app)
         {
-            _app = app;
+            this.app = app;
             Meter = app.Services.GetRequiredService<IMeterFactory>().Create(TelegramMetrics.MeterName);
         }
 
         public Meter Meter { get; }
 
-        public IServiceProvider Services => _app.Services;
+        public IServiceProvider Services => app.Services;
 
         public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -171,7 +171,7 @@ public sealed class MetricsEndpointTests
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            await _app.DisposeAsync();
+            await app.DisposeAsync();
         }
     }
 }

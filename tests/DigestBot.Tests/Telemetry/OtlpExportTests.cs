@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using DigestBot.Tests.Telegram;
-using DigestBot.Tests.Web;
+using DigestBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,20 +48,20 @@ public sealed class OtlpExportTests
     /// <summary>An OTLP/HTTP receiver on a free loopback port that keeps every request.</summary>
     private sealed class FakeCollector : IAsyncDisposable
     {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> _requests = new();
+        private readonly WebApplication app;
+        private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> requests = new();
 
         private FakeCollector()
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
-            _app = builder.Build();
-            _app.Run(async context =>
+            app = builder.Build();
+            app.Run(async context =>
             {
                 using var body = new MemoryStream();
                 await context.Request.Body.CopyToAsync(body);
-                _requests.Enqueue((context.Request.Path.Value ?? "", context.Request.ContentType, body.ToArray()));
+                requests.Enqueue((context.Request.Path.Value ?? "", context.Request.ContentType, body.ToArray()));
                 context.Response.ContentType = "application/x-protobuf";
                 context.Response.StatusCode = StatusCodes.Status200OK;
             });
@@ -70,16 +69,16 @@ public sealed class OtlpExportTests
 
         public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
-        public IReadOnlyList<(string Path, string? ContentType, byte[] Body)> Requests => [.. _requests];
+        public IReadOnlyList<(string Path, string? ContentType, byte[] Body)> Requests => [.. requests];
 
         public static async Task<FakeCollector> StartAsync()
         {
             var collector = new FakeCollector();
-            await collector._app.StartAsync();
-            collector.BaseUrl = new Uri(collector._app.Urls.Single() + "/");
+            await collector.app.StartAsync();
+            collector.BaseUrl = new Uri(collector.app.Urls.Single() + "/");
             return collector;
         }
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 }

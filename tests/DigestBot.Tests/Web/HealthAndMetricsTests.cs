@@ -3,17 +3,16 @@ using System.Text.Json.Nodes;
 using DigestBot.Sources;
 using DigestBot.Storage;
 using DigestBot.Tests.Infrastructure;
-using DigestBot.Tests.Sources;
-using Microsoft.EntityFrameworkCore;
-using DigestBot.Tests.Telegram;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace DigestBot.Tests.Web;
 
 /// <summary><c>/healthz</c> and <c>/metrics</c> of the running host, and when it listens at all.</summary>
+[Trait("Category", "Slow")]
 public sealed class HealthAndMetricsTests
 {
     [Fact]

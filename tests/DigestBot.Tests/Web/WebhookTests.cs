@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using DigestBot.Tests.Telegram;
+using DigestBot.Tests.Infrastructure;
 
 namespace DigestBot.Tests.Web;
 
 /// <summary>Webhook mode end to end: Telegram's calls over HTTP into the running host, replies out to the fake Bot API.</summary>
+[Trait("Category", "Slow")]
 public sealed class WebhookTests
 {
     [Fact]

@@ -2,6 +2,7 @@
 """Validate tests/data/summaries/reference.jsonl and print per-article statistics.
 
 Usage: python3 tests/data/summaries/validate.py [path]
+Also checks that split.json beside the file lists every id once.
 Exits with status 1 if any check fails.
 """
 import json
@@ -10,7 +11,7 @@ import re
 import sys
 
 PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "reference.jsonl")
-MINIMUM = {"ru": 36, "kk": 24, "en": 6}
+MINIMUM = {"ru": 100, "kk": 60, "en": 6}
 FIELDS = ("id", "language", "source", "text", "summary")
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 PRONOUNS = {
@@ -41,6 +42,8 @@ with open(PATH, encoding="utf-8") as fh:
             errors.append(f"line {n}: missing/empty fields {missing}")
             continue
         id_, lang, text, summary = obj["id"], obj["language"], obj["text"], obj["summary"]
+        if not isinstance(obj.get("opens_with_news"), bool):
+            errors.append(f"{id_}: opens_with_news must be true or false")
         if id_ in ids:
             errors.append(f"{id_}: duplicate id")
         ids.add(id_)
@@ -70,6 +73,14 @@ with open(PATH, encoding="utf-8") as fh:
 for lang, minimum in MINIMUM.items():
     if counts.get(lang, 0) < minimum:
         errors.append(f"{lang}: {counts.get(lang, 0)} articles, at least {minimum} required")
+
+split_path = os.path.join(os.path.dirname(PATH), "split.json")
+if os.path.exists(split_path):
+    with open(split_path, encoding="utf-8") as fh:
+        halves = json.load(fh)
+    listed = halves.get("tuning", []) + halves.get("heldout", [])
+    if sorted(listed) != sorted(ids):
+        errors.append("split.json must list every id exactly once, in tuning or heldout")
 
 for id_, source, words, slen in rows:
     print(f"{id_}  {words:4d} words  summary {slen:3d} chars  {source}")

@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace DigestBot.Storage;
-
-/// <summary>The PostgreSQL flavour of <see cref="DigestDbContext"/>, for running several instances on one database.</summary>
-public sealed class PostgresDigestDbContext(DbContextOptions<PostgresDigestDbContext> options) : DigestDbContext(options);

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DigestBot.StorageEngines.Sqlite.Migrations;
+
+/// <inheritdoc />
+[DbContext(typeof(SqliteDigestDbContext))]
+[Migration("20261121000000_Initial")]
+public partial class Initial : Migration
+{
+    /// <inheritdoc />
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "Articles",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true),
+                Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                Body = table.Column<string>(type: "TEXT", nullable: false),
+                Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                WordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                Summary = table.Column<string>(type: "TEXT", nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_Articles", x => x.Id));
+
+        migrationBuilder.CreateTable(
+            name: "ArticleOrigins",
+            columns: table => new
+            {
+                Key = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                ArticleId = table.Column<long>(type: "INTEGER", nullable: false),
+                ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ArticleOrigins", x => x.Key);
+                table.ForeignKey(
+                    name: "FK_ArticleOrigins_Articles_ArticleId",
+                    column: x => x.ArticleId,
+                    principalTable: "Articles",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ArticleTopics",
+            columns: table => new
+            {
+                ArticleId = table.Column<long>(type: "INTEGER", nullable: false),
+                TopicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ArticleTopics", x => new { x.ArticleId, x.TopicId });
+                table.ForeignKey(
+                    name: "FK_ArticleTopics_Articles_ArticleId",
+                    column: x => x.ArticleId,
+                    principalTable: "Articles",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_ArticleOrigins_ArticleId",
+            table: "ArticleOrigins",
+            column: "ArticleId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Articles_ContentHash",
+            table: "Articles",
+            column: "ContentHash",
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Articles_ImportedAt",
+            table: "Articles",
+            column: "ImportedAt");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Articles_Language_PublishedAt",
+            table: "Articles",
+            columns: new[] { "Language", "PublishedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_ArticleTopics_TopicId_ArticleId",
+            table: "ArticleTopics",
+            columns: new[] { "TopicId", "ArticleId" });
+    }
+
+    /// <inheritdoc />
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(name: "ArticleOrigins");
+        migrationBuilder.DropTable(name: "ArticleTopics");
+        migrationBuilder.DropTable(name: "Articles");
+    }
+}
