@@ -43,14 +43,20 @@ public sealed class SearchCorpus : IAsyncLifetime
     {
         host = started;
         var reference = Path.Combine(RepositoryPaths.Root, "tests", "data", "summaries", "reference.jsonl");
+        // The relevance queries were judged against these 70 articles; articles added to the reference set later
+        // would compete for the top 5 without having been judged.
+        var judged = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "data", "search", "corpus.txt"))
+            .Where(line => line.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
         var lines = File.ReadLines(reference)
             .Where(line => line.Length > 0)
             .Select(line => JsonNode.Parse(line)!.AsObject())
+            .Where(item => judged.Contains(item["id"]!.GetValue<string>()))
             .Select(item => new JsonObject { ["id"] = item["id"]!.GetValue<string>(), ["language"] = item["language"]!.GetValue<string>(), ["text"] = item["text"]!.GetValue<string>() }.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var articles = host.Folder.Write("reference/articles.jsonl", string.Join('\n', lines));
 
         var report = await host.Get<ArticleImporter>().ImportAsync([RepositoryPaths.Seeds, articles], CancellationToken.None);
-        report.Added.Should().Be(171);
+        report.Added.Should().Be(75);
 
         await using var db = host.Db();
         names = await db.ArticleOrigins.ToDictionaryAsync(o => o.ArticleId, o => OriginName(o.Key));
