@@ -62,6 +62,41 @@ public sealed class SearchQuery
         return new SearchQuery(parser.Required, parser.Excluded);
     }
 
+    /// <summary>The single index terms the query's exact words stand for, prefixes aside: those an engine may look up in
+    /// its index to learn which no article holds (<see cref="Without"/>). A term with a joiner is left out: the index
+    /// holds its parts, not it.</summary>
+    public IReadOnlyCollection<string> LookupTerms()
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in Required.SelectMany(group => group).Concat(Excluded).Where(t => !t.IsPrefix))
+        {
+            terms.UnionWith(term.Words.SelectMany(variants => variants).Where(IsSingleToken));
+        }
+
+        return terms;
+    }
+
+    /// <summary>The same query without the forms no article holds, for <paramref name="held"/> names those the index
+    /// does hold among <see cref="LookupTerms"/>. A word keeps its first form when it has no other, so it still matches
+    /// nothing rather than being dropped.</summary>
+    /// <remarks>A word stands for 20 to 60 forms across the languages, most of which no article holds; searching for
+    /// them costs time, since ranking counts the articles of every term, and finds nothing.</remarks>
+    public SearchQuery Without(IReadOnlySet<string> held)
+    {
+        SearchTerm Keep(SearchTerm term) => term.IsPrefix
+            ? term
+            : term with
+            {
+                Words = [.. term.Words.Select(variants =>
+                    variants.Where(v => held.Contains(v) || !IsSingleToken(v)).ToList() is { Count: > 0 } kept ? kept : (IReadOnlyList<string>)[variants[0]])],
+            };
+
+        return new SearchQuery([.. Required.Select(group => (IReadOnlyList<SearchTerm>)[.. group.Select(Keep)])], [.. Excluded.Select(Keep)])
+        {
+            ownForms = ownForms?.Without(held),
+        };
+    }
+
     /// <summary>The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>; every token in it is a quoted string.</summary>
     public string? ToFts5()
     {
@@ -117,6 +152,9 @@ public sealed class SearchQuery
 
         return term.Sequences().Select(sequence => Quote(string.Join(' ', sequence)));
     }
+
+    // What the FTS5 tokenizer keeps as one token, so its vocabulary can say whether an article holds it.
+    private static bool IsSingleToken(string term) => term.Length > 0 && term.All(c => char.IsLetterOrDigit(c) && !char.IsUpper(c));
 
     // Our terms hold only letters, digits and joiners, but a double quote inside an FTS5 string is doubled all the same.
     private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
