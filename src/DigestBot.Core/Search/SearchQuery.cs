@@ -77,7 +77,7 @@ public sealed class SearchQuery
     }
 
     /// <summary>The same query without the forms no article holds, for <paramref name="held"/> names those the index
-    /// does hold among <see cref="LookupTerms"/>. A word keeps its first form when it has no other, so it still matches
+    /// does hold among <see cref="LookupTerms"/>. A word none of whose forms is held keeps its first, so it still matches
     /// nothing rather than being dropped.</summary>
     /// <remarks>A word stands for 20 to 60 forms across the languages, most of which no article holds; searching for
     /// them costs time, since ranking counts the articles of every term, and finds nothing.</remarks>

@@ -39,6 +39,21 @@ public partial class SearchQueryTests
         SearchQuery.Parse(query).ToFts5().Should().EndWith(expression);
 
     [Theory]
+    [InlineData("корь", "корь кызылша", "(\"корь\" OR \"кызылша\")", "\"корь\"")]
+    [InlineData("корь", "", "\"кор\"", "\"кор\"")]
+    [InlineData("корь -тюлени", "кор", "(\"кор\") NOT \"тюл\"", "(\"кор\") NOT \"тюл\"")]
+    [InlineData("диплом* корь", "корь", "\"диплом\"* AND \"корь\"", "\"диплом\"* AND \"корь\"")]
+    [InlineData("covid-19 корь", "корь", "\"covid-19\" AND \"корь\"", "\"covid-19\" AND \"корь\"")]
+    [InlineData("\"корь дети\"", "корь дети", "\"корь дети\"", "\"корь дети\"")]
+    public void Forms_the_index_does_not_hold_are_left_out(string query, string held, string expression, string ownForms)
+    {
+        var pruned = SearchQuery.Parse(query).Without(held.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+
+        pruned.ToFts5().Should().Be(expression);
+        pruned.OwnForms.ToFts5().Should().Be(ownForms);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("-корь")]
