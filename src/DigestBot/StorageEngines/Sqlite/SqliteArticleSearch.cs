@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using DigestBot.Core.Articles;
 using DigestBot.Core.Search;
 using DigestBot.Search;
@@ -116,15 +117,8 @@ public sealed class SqliteArticleSearch(IDbContextFactory<DigestDbContext> dbFac
         }
 
         await using var command = connection.CreateCommand();
-        var names = new List<string>(terms.Count);
-        foreach (var term in terms)
-        {
-            var name = "$t" + names.Count.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(name, term);
-            names.Add(name);
-        }
-
-        command.CommandText = $"SELECT term FROM ArticleSearchTerms WHERE term IN ({string.Join(", ", names)})";
+        command.CommandText = "SELECT value FROM json_each($terms) WHERE EXISTS (SELECT 1 FROM ArticleSearchTerms WHERE term = value)";
+        command.Parameters.AddWithValue("$terms", JsonSerializer.Serialize(terms));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
