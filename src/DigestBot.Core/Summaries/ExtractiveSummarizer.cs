@@ -18,9 +18,9 @@ public sealed class ExtractiveSummarizer : ISummarizer
     private const double RedundancyPenalty = 1.0;
     private const double MaxSimilarity = 0.5;
 
-    public Summary Summarize(string body, Language language, SummaryOptions? options = null)
+    public Summary Summarize(string body, Language language, SummaryLimits? options = null)
     {
-        options ??= SummaryOptions.Default;
+        options ??= SummaryLimits.Default;
         var sentences = Candidates(body);
         var budget = new SummaryBudget(sentences, options);
         if (sentences.Count == 0)

@@ -2,8 +2,8 @@ using DigestBot.Core.Articles;
 
 namespace DigestBot.Core.Summaries;
 
-/// <summary>Tracks the sentences chosen so far against <see cref="SummaryOptions"/> and builds the <see cref="Summary"/>.</summary>
-internal sealed class SummaryBudget(IReadOnlyList<string> sentences, SummaryOptions options)
+/// <summary>Tracks the sentences chosen so far against <see cref="SummaryLimits"/> and builds the <see cref="Summary"/>.</summary>
+internal sealed class SummaryBudget(IReadOnlyList<string> sentences, SummaryLimits options)
 {
     private const int Separator = 1;
     private readonly List<int> chosen = [];

@@ -62,7 +62,7 @@ public static class SummaryEvaluation
     public static SummaryEvaluationReport Evaluate(
         IReadOnlyList<SummaryCase> cases,
         IReadOnlyList<NamedSummarizer>? systems = null,
-        SummaryOptions? options = null)
+        SummaryLimits? options = null)
     {
         systems ??= DefaultSystems;
         var rows = new List<SummaryScoreRow>();

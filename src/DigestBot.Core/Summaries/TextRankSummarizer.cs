@@ -6,9 +6,9 @@ namespace DigestBot.Core.Summaries;
 /// <summary>The plain graph baseline: the most central sentences that fit the budget, with no position prior and no cleanup.</summary>
 public sealed class TextRankSummarizer : ISummarizer
 {
-    public Summary Summarize(string body, Language language, SummaryOptions? options = null)
+    public Summary Summarize(string body, Language language, SummaryLimits? options = null)
     {
-        options ??= SummaryOptions.Default;
+        options ??= SummaryLimits.Default;
         var sentences = ExtractiveSummarizer.Candidates(body);
         var budget = new SummaryBudget(sentences, options);
         if (sentences.Count > 0)

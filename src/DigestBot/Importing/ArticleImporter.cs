@@ -24,7 +24,7 @@ public sealed class ArticleImporter(
     BotMetrics metrics,
     TimeProvider time)
 {
-    private readonly SummaryOptions budget = summaryOptions.Value.ToSummaryOptions();
+    private readonly SummaryLimits budget = summaryOptions.Value.ToSummaryOptions();
 
     // Files are read article by article; each batch of drafts is summarized and tagged in parallel, then stored in one
     // transaction, so that a file of any size is many batches and memory holds a few of them.

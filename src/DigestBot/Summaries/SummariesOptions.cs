@@ -24,7 +24,7 @@ public sealed class SummariesOptions
     public SummariesProvider ProviderKind =>
         Enum.TryParse<SummariesProvider>(Provider, ignoreCase: true, out var kind) ? kind : SummariesProvider.Extractive;
 
-    public SummaryOptions ToSummaryOptions() => new() { MaxSentences = MaxSentences, MaxChars = MaxChars };
+    public SummaryLimits ToSummaryOptions() => new() { MaxSentences = MaxSentences, MaxChars = MaxChars };
 }
 
 /// <summary>Who writes the summaries a reader sees.</summary>

@@ -21,7 +21,7 @@ public class ExtractiveSummarizerTests
     [MemberData(nameof(Budgets))]
     public void Stays_within_the_budget(int maxSentences, int maxChars)
     {
-        var options = new SummaryOptions { MaxSentences = maxSentences, MaxChars = maxChars };
+        var options = new SummaryLimits { MaxSentences = maxSentences, MaxChars = maxChars };
         var summary = new ExtractiveSummarizer().Summarize(Article, Language.Ru, options);
 
         summary.Sentences.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(maxSentences);
@@ -34,7 +34,7 @@ public class ExtractiveSummarizerTests
     [Fact]
     public void Keeps_the_original_order_and_whole_sentences()
     {
-        var summary = new ExtractiveSummarizer().Summarize(Article, Language.Ru, new SummaryOptions { MaxSentences = 3, MaxChars = 1000 });
+        var summary = new ExtractiveSummarizer().Summarize(Article, Language.Ru, new SummaryLimits { MaxSentences = 3, MaxChars = 1000 });
 
         summary.Sentences.Should().OnlyContain(sentence => Article.Contains(sentence));
         summary.Sentences.Select(sentence => Article.IndexOf(sentence, StringComparison.Ordinal)).Should().BeInAscendingOrder();
@@ -46,7 +46,7 @@ public class ExtractiveSummarizerTests
         var longLead = string.Join(", ", Enumerable.Repeat("очень длинное вступление о зерновом рынке страны", 8)) + ".";
         var body = longLead + " Экспорт пшеницы в этом году достигнет 11 млн тонн зерна.";
 
-        var summary = new ExtractiveSummarizer().Summarize(body, Language.Ru, new SummaryOptions { MaxChars = 100 });
+        var summary = new ExtractiveSummarizer().Summarize(body, Language.Ru, new SummaryLimits { MaxChars = 100 });
 
         summary.Sentences.Should().Equal("Экспорт пшеницы в этом году достигнет 11 млн тонн зерна.");
     }
@@ -74,7 +74,7 @@ public class ExtractiveSummarizerTests
     [MemberData(nameof(OpeningsBeforeTheNews))]
     public void Passes_over_a_background_or_quoted_opening_to_the_news(Language language, string body, string news)
     {
-        var summary = new ExtractiveSummarizer().Summarize(body, language, new SummaryOptions { MaxSentences = 1 });
+        var summary = new ExtractiveSummarizer().Summarize(body, language, new SummaryLimits { MaxSentences = 1 });
 
         summary.Sentences.Should().Equal(news);
     }
@@ -82,7 +82,7 @@ public class ExtractiveSummarizerTests
     [Fact]
     public void Returns_the_first_sentence_alone_when_none_fits()
     {
-        var summary = new ExtractiveSummarizer().Summarize(Article, Language.Ru, new SummaryOptions { MaxChars = 20 });
+        var summary = new ExtractiveSummarizer().Summarize(Article, Language.Ru, new SummaryLimits { MaxChars = 20 });
 
         summary.Sentences.Should().Equal("Правительство утвердило план экспорта зерна на новый маркетинговый год.");
     }
@@ -103,7 +103,7 @@ public class ExtractiveSummarizerTests
     {
         foreach (var summarizer in All)
         {
-            summarizer.Summarize(Article, Language.Ru, new SummaryOptions { MaxSentences = 3, MaxChars = 200 }).Text.Length
+            summarizer.Summarize(Article, Language.Ru, new SummaryLimits { MaxSentences = 3, MaxChars = 200 }).Text.Length
                 .Should().BeLessThanOrEqualTo(200, summarizer.GetType().Name);
         }
     }
@@ -154,7 +154,7 @@ public class ExtractiveSummarizerTests
     [Theory]
     [MemberData(nameof(CleanupCases))]
     public void Cleans_the_output(string rule, string body, string expected) =>
-        new ExtractiveSummarizer().Summarize(body, Language.Ru, new SummaryOptions { MaxSentences = 2, MaxChars = 1000 })
+        new ExtractiveSummarizer().Summarize(body, Language.Ru, new SummaryLimits { MaxSentences = 2, MaxChars = 1000 })
             .Text.Should().Be(expected, rule);
 
     [Fact]

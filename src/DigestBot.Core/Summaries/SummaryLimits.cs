@@ -1,9 +1,9 @@
 namespace DigestBot.Core.Summaries;
 
 /// <summary>How long a summary may be: at most <see cref="MaxSentences"/> whole sentences and <see cref="MaxChars"/> characters.</summary>
-public sealed record SummaryOptions
+public sealed record SummaryLimits
 {
-    public static SummaryOptions Default { get; } = new();
+    public static SummaryLimits Default { get; } = new();
 
     public int MaxSentences { get; init; } = 2;
 
