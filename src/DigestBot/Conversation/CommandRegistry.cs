@@ -35,6 +35,7 @@ public sealed class CommandRegistry
         }
 
         Commands = [.. commands.OrderBy(c => c.Position).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        HelpLineKeys = [.. Commands.Where(c => c.HasHelpLine).Select(c => c.HelpLineKey)];
         this.services = services;
     }
 
@@ -45,7 +46,7 @@ public sealed class CommandRegistry
     public IReadOnlyList<ChatCommand> Menu(CommandMenus menu) => [.. Commands.Where(c => c.Menus.HasFlag(menu))];
 
     /// <summary>The keys of the lines of /help, in order.</summary>
-    public IReadOnlyList<string> HelpLineKeys => [.. Commands.Where(c => c.HasHelpLine).Select(c => c.HelpLineKey)];
+    public IReadOnlyList<string> HelpLineKeys { get; }
 
     /// <summary>The handler of the command <paramref name="name"/> (lowercase, without the slash).</summary>
     public bool TryGetCommandHandler(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IChatHandler? handler) =>
