@@ -141,6 +141,25 @@ internal sealed class WebBot : IAsyncDisposable
     }
 
     /// <summary>Stops the host as SIGTERM does; <see cref="DisposeAsync"/> is still needed.</summary>
+    /// <summary>
+    /// Scrapes <c>/metrics</c> until it holds every line given, or 10 s have passed: an update is counted once its
+    /// handler returns, a moment after the reply a test waits for has gone.
+    /// </summary>
+    public async Task<string> MetricsOnceTheyHoldAsync(params string[] lines)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var text = await Http.GetStringAsync("/metrics");
+            if (lines.All(line => text.Contains(line, StringComparison.Ordinal)) || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public Task StopAsync() => run?.StopAsync() ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()

@@ -118,10 +118,10 @@ public sealed class HealthAndMetricsTests
         using var empty = await bot.Http.GetAsync("/metrics");
         (await bot.PostUpdateAsync(BotJson.TextUpdate(21, "/help"))).Dispose();
         await bot.WaitForAsync("sendMessage", 2);
-        var once = await ScrapeOnceItHasAsync(bot, "digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 1\n");
+        var once = await bot.MetricsOnceTheyHoldAsync("digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 1\n");
         (await bot.PostUpdateAsync(BotJson.TextUpdate(22, "/start"))).Dispose();
         await bot.WaitForAsync("sendMessage", 3);
-        var twice = await ScrapeOnceItHasAsync(bot, "digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 2\n");
+        var twice = await bot.MetricsOnceTheyHoldAsync("digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 2\n");
 
         empty.Content.Headers.ContentType!.ToString().Should().Be("text/plain; version=0.0.4; charset=utf-8");
         (await empty.Content.ReadAsStringAsync()).Should().Contain("# TYPE target_info gauge\n").And.NotContain("digestbot_", "a counter is listed from its first count");
@@ -192,22 +192,6 @@ public sealed class HealthAndMetricsTests
         ScrapedMetrics.ValueOf(scrape, "digestbot_articles_imported_total", "outcome", "unchanged").Should().Be(1);
         ScrapedMetrics.ValueOf(scrape, "digestbot_articles_imported_total", "outcome", "updated").Should().Be(1);
         ScrapedMetrics.ValueOf(scrape, "digestbot_articles_imported_total", "outcome", "skipped").Should().Be(3, "the empty file, at each of the three imports");
-    }
-
-    /// <summary>The update is counted once its handler returns, a moment after the reply the test waits for has gone.</summary>
-    private static async Task<string> ScrapeOnceItHasAsync(WebBot bot, string line)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var text = await bot.Http.GetStringAsync("/metrics");
-            if (text.Contains(line, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
-            {
-                return text;
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode Json)> HealthAsync(WebBot bot)

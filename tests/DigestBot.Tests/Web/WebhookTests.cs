@@ -73,9 +73,10 @@ public sealed class WebhookTests
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         again.StatusCode.Should().Be(HttpStatusCode.OK, "Telegram must not repeat it a third time");
         await bot.WaitForAsync("sendMessage", 2);
-        await Task.Delay(300);
+        var metrics = await bot.MetricsOnceTheyHoldAsync(
+            "digestbot_updates_handled_total{outcome=\"duplicate\",type=\"message\"} 1\n",
+            "digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 2\n");
         bot.Api.RequestsFor("sendMessage").Should().HaveCount(2, "/help once and /start once");
-        var metrics = await bot.Http.GetStringAsync("/metrics");
         metrics.Should().Contain("digestbot_updates_handled_total{outcome=\"duplicate\",type=\"message\"} 1\n");
         metrics.Should().Contain("digestbot_updates_handled_total{outcome=\"handled\",type=\"message\"} 2\n");
     }
@@ -120,7 +121,7 @@ public sealed class WebhookTests
 
         broken.StatusCode.Should().Be(HttpStatusCode.OK);
         await bot.WaitForAsync("sendMessage", 1);
-        var metrics = await bot.Http.GetStringAsync("/metrics");
+        var metrics = await bot.MetricsOnceTheyHoldAsync("outcome=\"unreadable\"", "outcome=\"handled\"");
         metrics.Should().Contain("outcome=\"unreadable\"");
         (await bot.Get<DigestBot.Telegram.IUpdateOffsetStore>().GetAsync(CancellationToken.None)).Should().Be(952);
     }
