@@ -22,6 +22,7 @@ public sealed class ArticleImporter(
     IOptions<SummariesOptions> summaryOptions,
     IEnumerable<IArticleIndexer> indexers,
     BotMetrics metrics,
+    ArticleChanges changes,
     TimeProvider time)
 {
     private readonly SummaryLimits budget = summaryOptions.Value.ToSummaryOptions();
@@ -384,6 +385,7 @@ public sealed class ArticleImporter(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        changes.Changed();
     }
 
     /// <summary>An edited file updates its article in place, unless another file still holds the old text.</summary>

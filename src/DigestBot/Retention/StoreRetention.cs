@@ -14,6 +14,7 @@ public sealed class StoreRetention(
     IDbContextFactory<DigestDbContext> dbFactory,
     IEnumerable<IArticleIndexer> indexers,
     IOptions<StorageOptions> options,
+    ArticleChanges changes,
     TimeProvider time,
     ILogger<StoreRetention> logger)
 {
@@ -69,6 +70,7 @@ public sealed class StoreRetention(
 
             await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            changes.Changed();
             removed += old.Count;
         }
     }

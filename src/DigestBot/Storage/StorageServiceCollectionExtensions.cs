@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DigestDbContextFactory>();
         services.AddSingleton<IDbContextFactory<DigestDbContext>>(sp => sp.GetRequiredService<DigestDbContextFactory>());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ArticleChanges>();
         return services;
     }
 }

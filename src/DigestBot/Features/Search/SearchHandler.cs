@@ -2,11 +2,12 @@ using DigestBot.Conversation;
 using DigestBot.Core.Rendering;
 using DigestBot.Features.Articles;
 using DigestBot.Search;
+using DigestBot.Storage;
 
 namespace DigestBot.Features.Search;
 
 /// <summary>/search &lt;query&gt;: ranked results across all languages with highlighted snippets, and paging.</summary>
-public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles, ArticleCards cards, SavedQueries saved) : IChatHandler
+public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles, ArticleCards cards, SavedQueries saved, ArticleChanges changes, TimeProvider time) : IChatHandler
 {
     public const int PageSize = 5;
 
@@ -14,6 +15,10 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
     public const int MaxQueryChars = 256;
 
     public const string Action = "search";
+
+    // The words of the day are searched by many readers: a page is ranked once and kept until the articles change. The
+    // recency boost moves by hours, far slower than the page is kept.
+    private readonly ReadCache<(string Query, int Page), SearchPage> pages = new(changes, time, ArticleQueries.KeptFor, 1024);
 
     public async Task HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -55,7 +60,8 @@ public sealed class SearchHandler(IArticleSearch search, ArticleQueries articles
 
     private async Task ShowAsync(ChatTurn turn, string query, int page, string? note, CancellationToken cancellationToken)
     {
-        var results = await search.SearchAsync(query, null, page * PageSize, PageSize, cancellationToken);
+        var results = await pages.GetOrReadAsync(
+            (query, page), (key, ct) => search.SearchAsync(key.Query, null, key.Page * PageSize, PageSize, ct), cancellationToken);
         var shownQuery = TelegramHtml.Escape(Core.Localization.TextTruncation.Truncate(query, 100));
         var preface = note is null ? "" : $"<i>{note}</i>\n\n";
         if (results.Total == 0 || results.Hits.Count == 0)
