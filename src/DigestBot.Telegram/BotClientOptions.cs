@@ -29,6 +29,9 @@ public sealed class BotClientOptions
     /// <summary>How long getUpdates waits for an update before answering with none.</summary>
     public TimeSpan PollingTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>How many updates are handled at once, of different chats; one chat's updates are handled one at a time, in order.</summary>
+    public int UpdatesInFlight { get; set; } = 32;
+
     /// <summary>The flood limits every message sent into a chat waits for.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 }

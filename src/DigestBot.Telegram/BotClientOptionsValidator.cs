@@ -49,6 +49,11 @@ internal sealed partial class BotClientOptionsValidator(string sectionName) : IV
             failures.Add($"{Setting("PollingTimeout")} must be between 0 and 5 minutes, got {options.PollingTimeout}");
         }
 
+        if (options.UpdatesInFlight is < 1 or > 1000)
+        {
+            failures.Add($"{Setting("UpdatesInFlight")} must be between 1 and 1000, got {options.UpdatesInFlight}");
+        }
+
         foreach (var (setting, value) in new[]
         {
             ("GlobalPerSecond", options.RateLimits.GlobalPerSecond),

@@ -3,7 +3,7 @@ namespace DigestBot.Telegram;
 /// <summary>
 /// Which updates were handled already, so that one delivered again (a poll after a crash, a webhook call Telegram
 /// repeats) is handled once. Webhook calls may come out of order, so besides the last id kept across restarts the
-/// recent ids are remembered: a late update below the last one is still new. One receiver uses it at a time.
+/// recent ids are remembered: a late update below the last one is still new. One receiver uses it, one call at a time.
 /// </summary>
 public sealed class HandledUpdates(IUpdateOffsetStore store)
 {
@@ -28,20 +28,26 @@ public sealed class HandledUpdates(IUpdateOffsetStore store)
     }
 
     /// <summary>Records <paramref name="updateId"/> as handled and keeps the highest id in the store.</summary>
-    public async Task AddAsync(long updateId, CancellationToken cancellationToken)
+    public Task AddAsync(long updateId, CancellationToken cancellationToken) => AddAsync([updateId], cancellationToken);
+
+    /// <summary>Records <paramref name="updateIds"/> as handled and keeps the highest id in the store, with one write.</summary>
+    public async Task AddAsync(IReadOnlyCollection<long> updateIds, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         var last = await LastAsync(cancellationToken);
-        recent.Add(updateId);
-        if (recent.Count > RecentLimit)
+        foreach (var updateId in updateIds)
         {
-            floor = recent.Min;
-            recent.Remove(recent.Min);
+            recent.Add(updateId);
+            if (recent.Count > RecentLimit)
+            {
+                floor = recent.Min;
+                recent.Remove(recent.Min);
+            }
         }
 
-        if (last is null || updateId > last)
+        if (updateIds.Count > 0 && (last is null || updateIds.Max() > last))
         {
-            await store.SaveAsync(updateId, cancellationToken);
+            await store.SaveAsync(updateIds.Max(), cancellationToken);
         }
     }
 

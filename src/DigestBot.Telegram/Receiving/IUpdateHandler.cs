@@ -2,7 +2,8 @@ using Telegram.Bot.Types;
 
 namespace DigestBot.Telegram;
 
-/// <summary>Handles one update at a time, in the order the Bot API numbered them.</summary>
+/// <summary>Handles the updates a receiver got: one chat's one at a time, in the order the Bot API numbered them; those
+/// of different chats may come at the same time (<see cref="UpdateIntake"/>).</summary>
 public interface IUpdateHandler
 {
     Task HandleAsync(Update update, CancellationToken cancellationToken);

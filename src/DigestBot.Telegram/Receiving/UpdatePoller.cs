@@ -5,7 +5,9 @@ using Telegram.Bot.Types.Enums;
 
 namespace DigestBot.Telegram;
 
-/// <summary>Receives updates by long polling getUpdates and hands each one to the handler once.</summary>
+/// <summary>Receives updates by long polling getUpdates and hands each one to the handler once; a batch's updates of
+/// different chats are handled at the same time (<see cref="UpdateIntake"/>), and the next batch is asked for, confirming
+/// this one, once all of it is handled.</summary>
 public sealed partial class UpdatePoller(
     ITelegramBotClient client,
     IUpdateHandler handler,
@@ -51,7 +53,7 @@ public sealed partial class UpdatePoller(
     {
         var errorDelay = FirstErrorDelay;
         var webhookDeleted = false;
-        var intake = new UpdateIntake("update poller", offsetStore, handler, metrics, logger);
+        var intake = new UpdateIntake("update poller", offsetStore, handler, metrics, logger, options.Value.UpdatesInFlight);
         var started = false;
         var pollTimeout = (int)options.Value.PollingTimeout.TotalSeconds;
 
@@ -93,12 +95,20 @@ public sealed partial class UpdatePoller(
                     continue;
                 }
 
-                foreach (var update in updates)
+                try
                 {
-                    // The rest of the batch is not confirmed, so the server hands it to the next start.
-                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var update in updates)
+                    {
+                        // The rest of the batch is not confirmed, so the server hands it to the next start.
+                        cancellationToken.ThrowIfCancellationRequested();
 
-                    await intake.TakeAsync(update, abortToken);
+                        await intake.TakeAsync(update, abortToken);
+                    }
+                }
+                finally
+                {
+                    // Those taken are answered, also when stopping.
+                    await intake.DrainAsync();
                 }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

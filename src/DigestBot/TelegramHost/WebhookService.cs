@@ -8,7 +8,8 @@ namespace DigestBot.TelegramHost;
 
 /// <summary>
 /// Runs the bot on a webhook: learns its name, registers its commands, asks Telegram to post updates to
-/// <c>Telegram:WebhookUrl</c>, then handles what the endpoint accepted, one update at a time, until stopped.
+/// <c>Telegram:WebhookUrl</c>, then handles what the endpoint accepted until stopped: different chats' updates at the
+/// same time, one chat's one at a time in order (<see cref="UpdateIntake"/>).
 /// </summary>
 public sealed class WebhookService(
     BotStartup startup,
@@ -20,6 +21,7 @@ public sealed class WebhookService(
     IUpdateOffsetStore offsetStore,
     TelegramMetrics metrics,
     IOptions<WebhookOptions> options,
+    IOptions<BotClientOptions> clientOptions,
     ILogger<WebhookService> logger) : ReceiverService(startup, identity, commands, logger)
 {
     private readonly BotStartup startup = startup;
@@ -58,18 +60,26 @@ public sealed class WebhookService(
 
     protected override async Task ReceiveAsync(CancellationToken stoppingToken, CancellationToken abortToken)
     {
-        var intake = new UpdateIntake("webhook", offsetStore, handler, metrics, logger);
-        await foreach (var update in queue.Reader.ReadAllAsync(abortToken))
+        var intake = new UpdateIntake("webhook", offsetStore, handler, metrics, logger, clientOptions.Value.UpdatesInFlight);
+        try
         {
-            try
+            await foreach (var update in queue.Reader.ReadAllAsync(abortToken))
             {
-                await intake.TakeAsync(update, abortToken);
+                try
+                {
+                    await intake.TakeAsync(update, abortToken);
+                }
+                catch (Exception ex) when (!abortToken.IsCancellationRequested)
+                {
+                    // The database may be away for a moment; the updates behind this one still get their turn.
+                    logger.LogError(ex, "webhook: unable to take update {UpdateId}: {Reason}", update.Id, ex.Message);
+                }
             }
-            catch (Exception ex) when (!abortToken.IsCancellationRequested)
-            {
-                // The database may be away for a moment; the updates behind this one still get their turn.
-                logger.LogError(ex, "webhook: unable to record update {UpdateId}: {Reason}", update.Id, ex.Message);
-            }
+        }
+        finally
+        {
+            // Those accepted are answered before the bot stops.
+            await intake.DrainAsync();
         }
     }
 }

@@ -161,4 +161,50 @@ public sealed class WebhookTests
         api.RequestsFor("sendMessage").Should().HaveCount(5, "every accepted update is answered before the bot stops");
         api.RequestsFor("deleteWebhook").Should().BeEmpty("Telegram keeps updates for the next start");
     }
+
+    [Fact]
+    public async Task Another_chat_is_answered_while_a_slow_one_waits_and_the_slow_chat_is_answered_in_order()
+    {
+        var api = await FakeBotApi.StartAsync();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Replies to chat 7 hang until released, as if Telegram were slow for that chat.
+        api.AnswerByDefault("sendMessage", async (request, cancellationToken) =>
+        {
+            if (request.Body["chat_id"]!.GetValue<long>() == 7)
+            {
+                await held.Task.WaitAsync(cancellationToken);
+            }
+
+            return FakeAnswer.Ok(BotJson.Message(1, request.Body["chat_id"]!.GetValue<long>(), "ok"));
+        });
+        await using var bot = await WebBot.StartAsync(api: api);
+        await bot.WaitForAsync("setWebhook", 1);
+
+        foreach (var (id, chat, text) in new[] { (1101L, 7L, "/help"), (1102, 7, "/weather"), (1103, 8, "/help") })
+        {
+            using var response = await bot.PostUpdateAsync(new JsonObject { ["update_id"] = id, ["message"] = BotJson.Message((int)id, chat, text) });
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var whileHeld = await bot.WaitForAsync("sendMessage", 2);
+        var confirmedWhileHeld = await bot.Get<DigestBot.Telegram.IUpdateOffsetStore>().GetAsync(CancellationToken.None);
+        held.SetResult();
+        var replies = await bot.WaitForAsync("sendMessage", 3);
+
+        whileHeld.Select(r => r.Body["chat_id"]!.GetValue<long>()).Should().Equal([7L, 8L], "chat 8 is answered while chat 7's first reply hangs, and chat 7's second waits");
+        confirmedWhileHeld.Should().BeNull("no update is confirmed while one before it is still being handled");
+        replies.Where(r => r.Body["chat_id"]!.GetValue<long>() == 7).Select(r => r.Body["text"]!.GetValue<string>())
+            .Should().SatisfyRespectively(help => help.Should().Contain("/latest"), unknown => unknown.Should().Contain("/weather"));
+        await WaitForOffsetAsync(bot, 1103);
+    }
+
+    private static async Task WaitForOffsetAsync(WebBot bot, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await bot.Get<DigestBot.Telegram.IUpdateOffsetStore>().GetAsync(CancellationToken.None) != expected)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the offset should reach {0}", expected);
+            await Task.Delay(20);
+        }
+    }
 }
