@@ -26,7 +26,7 @@ public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, 
 
     private readonly ConcurrentQueue<PendingChange> pending = new();
 
-    // 1 while a caller is writing the pending changes.
+    // 1 while a writer is writing the pending changes.
     private int writer;
 
     // Moves on with every change made here, so that a read that raced a change does not keep what it read.
@@ -132,33 +132,41 @@ public sealed class ChatDirectory(IDbContextFactory<DigestDbContext> dbFactory, 
     {
         var mine = new PendingChange(chat, change);
         pending.Enqueue(mine);
-
-        // Whoever finds no writer becomes it and writes what is waiting until nothing is, so that changes arriving
-        // meanwhile need no turn handed on; it checks again after stepping down, for one that came just then.
-        while ((!mine.Done.Task.IsCompleted || !pending.IsEmpty) && Interlocked.CompareExchange(ref writer, 1, 0) == 0)
+        if (Interlocked.CompareExchange(ref writer, 1, 0) == 0)
         {
+            _ = Task.Run(WriteAllAsync, CancellationToken.None);
+        }
+
+        await mine.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes what is waiting until nothing is, so that changes arriving meanwhile need no turn handed on, then steps
+    /// down; it checks again after, for a change that came just then. Never fails: each requester learns how its change went.
+    /// </summary>
+    private async Task WriteAllAsync()
+    {
+        while (true)
+        {
+            await writing.WaitAsync(CancellationToken.None);
             try
             {
-                await writing.WaitAsync(CancellationToken.None);
-                try
+                while (!pending.IsEmpty)
                 {
-                    while (!pending.IsEmpty)
-                    {
-                        await WritePendingAsync();
-                    }
-                }
-                finally
-                {
-                    writing.Release();
+                    await WritePendingAsync();
                 }
             }
             finally
             {
-                Interlocked.Exchange(ref writer, 0);
+                writing.Release();
+            }
+
+            Interlocked.Exchange(ref writer, 0);
+            if (pending.IsEmpty || Interlocked.CompareExchange(ref writer, 1, 0) != 0)
+            {
+                return;
             }
         }
-
-        await mine.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Writes every change waiting, in the order they came, and tells each requester how it went.</summary>
