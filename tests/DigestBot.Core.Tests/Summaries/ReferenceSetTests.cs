@@ -20,31 +20,26 @@ public class ReferenceSetTests
     private static readonly Lazy<SummaryEvaluationReport> Heldout = new(() =>
         SummaryEvaluation.Evaluate(Split.Value.Select(Cases.Value, SummaryHalf.Heldout)));
 
-    // Kazakh ROUGE-1 on the held-out half is not asserted: ours stays below Lead-2 there (docs/benchmarks.md).
     [Theory]
-    [InlineData(SummaryHalf.Heldout, Language.Ru, true)]
-    [InlineData(SummaryHalf.Heldout, Language.Kk, false)]
-    [InlineData(SummaryHalf.Tuning, Language.Ru, true)]
-    [InlineData(SummaryHalf.Tuning, Language.Kk, true)]
-    public void Ours_scores_at_least_as_well_as_lead_2(SummaryHalf half, Language language, bool rouge1)
+    [InlineData(SummaryHalf.Heldout, Language.Ru)]
+    [InlineData(SummaryHalf.Heldout, Language.Kk)]
+    [InlineData(SummaryHalf.Tuning, Language.Ru)]
+    [InlineData(SummaryHalf.Tuning, Language.Kk)]
+    public void Ours_scores_at_least_as_well_as_lead_2(SummaryHalf half, Language language)
     {
         var report = (half == SummaryHalf.Tuning ? Tuning : Heldout).Value;
         var ours = report.Scores(language, "ours");
         var lead = report.Scores(language, "lead-2");
 
-        if (rouge1)
-        {
-            ours.Rouge1.Should().BeGreaterThanOrEqualTo(lead.Rouge1, report.ToTable());
-        }
-
+        ours.Rouge1.Should().BeGreaterThanOrEqualTo(lead.Rouge1, report.ToTable());
         ours.RougeL.Should().BeGreaterThanOrEqualTo(lead.RougeL, report.ToTable());
     }
 
     [Theory]
     [InlineData(SummaryHalf.Tuning, Language.Ru, 45)]
-    [InlineData(SummaryHalf.Tuning, Language.Kk, 27)]
+    [InlineData(SummaryHalf.Tuning, Language.Kk, 45)]
     [InlineData(SummaryHalf.Heldout, Language.Ru, 45)]
-    [InlineData(SummaryHalf.Heldout, Language.Kk, 27)]
+    [InlineData(SummaryHalf.Heldout, Language.Kk, 45)]
     public void Each_half_covers_enough_articles(SummaryHalf half, Language language, int minimum) =>
         Split.Value.Select(Cases.Value, half).Count(item => item.Language == language).Should().BeGreaterThanOrEqualTo(minimum);
 
