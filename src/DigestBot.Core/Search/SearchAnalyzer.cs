@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using DigestBot.Core.Articles;
@@ -29,8 +28,9 @@ public static class SearchAnalyzer
     private const int MaxStemPasses = 4;
     private const int MaxCachedTerms = 200_000;
 
-    private static readonly FrozenDictionary<Language, ConcurrentDictionary<string, string>> Cache =
-        LanguageCodes.All.ToFrozenDictionary(language => language, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+    // Terms are pure functions of the word and news vocabulary repeats: the cache saves most of the stemming.
+    private static readonly FrozenDictionary<Language, BoundedCache> Cache =
+        LanguageCodes.All.ToFrozenDictionary(language => language, _ => new BoundedCache(MaxCachedTerms));
 
     /// <summary>Lowercase, "ё" as "е", and the Kazakh letters as the Russian ones a reader types without a Kazakh keyboard.</summary>
     public static char Fold(char c) => InvariantLowerCase.Of(c) switch
@@ -89,9 +89,13 @@ public static class SearchAnalyzer
         }
 
         var cache = Cache[language];
-        return cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized, out var term)
-            ? term
-            : Remember(cache, new string(normalized), Term(new string(normalized), language));
+        if (cache.Lookup.TryGetValue(normalized, out var term))
+        {
+            return term;
+        }
+
+        var token = new string(normalized);
+        return cache.Add(token, Term(token, language));
     }
 
     /// <summary>The index terms a query word may match: its own terms (see <see cref="ExactQueryTerms"/>) and those of
@@ -227,17 +231,5 @@ public static class SearchAnalyzer
         }
 
         return Fold(stem);
-    }
-
-    // Terms are pure functions of the word and news vocabulary repeats: the cache saves most of the stemming.
-    private static string Remember(ConcurrentDictionary<string, string> cache, string word, string term)
-    {
-        if (cache.Count >= MaxCachedTerms)
-        {
-            cache.Clear();
-        }
-
-        cache.TryAdd(word, term);
-        return term;
     }
 }

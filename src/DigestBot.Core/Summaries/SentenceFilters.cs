@@ -10,6 +10,8 @@ internal static class SentenceFilters
     public const int MinWords = 4;
     public const int MinChars = 30;
 
+    private const int MaxStackSentence = 512;
+
     // Matched against the lowercased sentence; credits, sources and calls to subscribe or read elsewhere.
     private static readonly string[] BoilerplateStarts =
     [
@@ -56,7 +58,14 @@ internal static class SentenceFilters
 
     public static bool IsBoilerplate(string sentence)
     {
-        var lower = sentence.ToLowerInvariant();
+        // Lowercased from the table, not by string.ToLowerInvariant, which asks ICU for every Cyrillic letter; the cues
+        // hold no surrogate pairs, the one place where the two could differ.
+        Span<char> lower = sentence.Length <= MaxStackSentence ? stackalloc char[sentence.Length] : new char[sentence.Length];
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            lower[i] = InvariantLowerCase.Of(sentence[i]);
+        }
+
         foreach (var start in BoilerplateStarts)
         {
             if (lower.StartsWith(start, StringComparison.Ordinal))

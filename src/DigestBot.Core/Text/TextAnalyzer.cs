@@ -11,11 +11,11 @@ public sealed class TextAnalyzer
     private const int MaxStackWord = 128;
 
     // Stems are pure functions of the word, and news vocabulary repeats: a shared cache per language saves most stemming.
-    private static readonly FrozenDictionary<Language, ConcurrentDictionary<string, string>> Caches =
-        LanguageCodes.All.ToFrozenDictionary(language => language, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+    private static readonly FrozenDictionary<Language, BoundedCache> Caches =
+        LanguageCodes.All.ToFrozenDictionary(language => language, _ => new BoundedCache(MaxCachedStems));
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords;
-    private readonly ConcurrentDictionary<string, string> cache;
+    private readonly BoundedCache cache;
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cached;
     private readonly IStemmer stemmer;
 
@@ -25,7 +25,7 @@ public sealed class TextAnalyzer
         stopWords = StopWords.For(language).GetAlternateLookup<ReadOnlySpan<char>>();
         stemmer = Stemmers.For(language);
         cache = Caches[language];
-        cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        cached = cache.Lookup;
     }
 
     public Language Language { get; }
@@ -63,15 +63,5 @@ public sealed class TextAnalyzer
         return terms;
     }
 
-    private string StemAndCache(string token)
-    {
-        var stem = stemmer.Stem(token);
-        if (cache.Count >= MaxCachedStems)
-        {
-            cache.Clear();
-        }
-
-        cache.TryAdd(token, stem);
-        return stem;
-    }
+    private string StemAndCache(string token) => cache.Add(token, stemmer.Stem(token));
 }

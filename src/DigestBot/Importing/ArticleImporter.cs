@@ -292,6 +292,7 @@ public sealed class ArticleImporter(
                 .ToDictionary(a => a.Url!, StringComparer.Ordinal);
 
         var orphans = new List<long>();
+        var added = new NewRows();
         var changed = new List<(Article Article, Prepared Prepared)>();
         var edited = new List<long>();
         foreach (var item in batch)
@@ -299,7 +300,7 @@ public sealed class ArticleImporter(
             var draft = item.Draft;
             if (origins.TryGetValue(item.Key, out var origin))
             {
-                if (origin.Article is { Id: 0 })
+                if (added.PointsAtNew(origin))
                 {
                     // The key came twice in this batch (one JSON Lines id on two lines, say): the first text stands.
                     item.File.Unchanged++;
@@ -313,7 +314,7 @@ public sealed class ArticleImporter(
                     continue;
                 }
 
-                if (await ApplyEditAsync(db, origin, item.Prepared, byHash, now, changed, edited, cancellationToken) is { } orphan)
+                if (await ApplyEditAsync(db, origin, item.Prepared, byHash, now, added, changed, edited, cancellationToken) is { } orphan)
                 {
                     orphans.Add(orphan);
                 }
@@ -325,7 +326,7 @@ public sealed class ArticleImporter(
             if (byHash.TryGetValue(draft.ContentHash, out var same))
             {
                 // The same text under another name: one article, one more origin.
-                origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, same, now)).Entity;
+                origins[item.Key] = added.AddOrigin(db, NewOrigin(item, same, now));
                 item.File.Unchanged++;
                 continue;
             }
@@ -339,7 +340,7 @@ public sealed class ArticleImporter(
             if (draft.Url is not null && item.EntryHash is not null && byUrl.TryGetValue(draft.Url, out var samePage))
             {
                 // The same page under another guid or feed, with a newer text: it is edited in place.
-                origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, samePage, now)).Entity;
+                origins[item.Key] = added.AddOrigin(db, NewOrigin(item, samePage, now));
                 if (samePage.Id == 0 || changed.Exists(c => ReferenceEquals(c.Article, samePage)))
                 {
                     // Two items of one poll naming one page: the first one's text stands.
@@ -358,7 +359,7 @@ public sealed class ArticleImporter(
             }
 
             var article = NewArticle(item.Prepared, now);
-            db.Articles.Add(article);
+            added.Add(article);
             changed.Add((article, item.Prepared));
             byHash[draft.ContentHash] = article;
             if (draft.Url is not null)
@@ -366,11 +367,13 @@ public sealed class ArticleImporter(
                 byUrl.TryAdd(draft.Url, article);
             }
 
-            origins[item.Key] = db.ArticleOrigins.Add(NewOrigin(item, article, now)).Entity;
+            origins[item.Key] = added.AddOrigin(db, NewOrigin(item, article, now));
             item.File.Added++;
         }
 
+        await added.WriteArticlesAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await added.WriteOriginsAsync(db, cancellationToken);
         if (orphans.Count > 0)
         {
             // After the save, so that the cascade no longer reaches the origins that moved away.
@@ -396,6 +399,7 @@ public sealed class ArticleImporter(
         Prepared prepared,
         Dictionary<string, Article> byHash,
         DateTimeOffset now,
+        NewRows added,
         List<(Article Article, Prepared Prepared)> changed,
         List<long> edited,
         CancellationToken cancellationToken)
@@ -409,17 +413,17 @@ public sealed class ArticleImporter(
         if (byHash.TryGetValue(draft.ContentHash, out var existing))
         {
             // The new text is already stored: point at it and drop the old article if nothing else holds it.
-            origin.Article = existing;
+            added.Move(origin, existing);
             return sharedWithOthers || existing.Id == previousId ? null : previousId;
         }
 
         if (sharedWithOthers)
         {
             var article = NewArticle(prepared, now);
-            db.Articles.Add(article);
+            added.Add(article);
             changed.Add((article, prepared));
             byHash[draft.ContentHash] = article;
-            origin.Article = article;
+            added.Move(origin, article);
             return null;
         }
 
@@ -505,6 +509,87 @@ public sealed class ArticleImporter(
         [.. draft.Topics.Concat(tagger.Tag(draft.Title, draft.Body)).Distinct(StringComparer.Ordinal)]);
 
     private sealed record Prepared(ArticleDraft Draft, string Summary, IReadOnlyList<string> Topics);
+
+    /// <summary>The articles a batch adds and the origins that point at them, kept out of the change tracker and written with
+    /// one prepared insert each: the new articles first, for their ids, then the tracked changes, then the new origins.</summary>
+    private sealed class NewRows
+    {
+        private readonly List<Article> articles = [];
+        private readonly HashSet<Article> isNew = new(ReferenceEqualityComparer.Instance);
+        private readonly List<ArticleOrigin> origins = [];
+        private readonly Dictionary<ArticleOrigin, Article> moved = new(ReferenceEqualityComparer.Instance);
+
+        public void Add(Article article)
+        {
+            articles.Add(article);
+            isNew.Add(article);
+        }
+
+        /// <summary>An origin of a new article waits for its id; one of a stored article is tracked as usual.</summary>
+        public ArticleOrigin AddOrigin(DigestDbContext db, ArticleOrigin origin)
+        {
+            if (origin.Article is { } article && isNew.Contains(article))
+            {
+                origins.Add(origin);
+            }
+            else
+            {
+                db.ArticleOrigins.Add(origin);
+            }
+
+            return origin;
+        }
+
+        /// <summary>Points a stored origin at an article; at a new one only once that has its id.</summary>
+        public void Move(ArticleOrigin origin, Article article)
+        {
+            if (isNew.Contains(article))
+            {
+                moved[origin] = article;
+            }
+            else
+            {
+                origin.Article = article;
+            }
+        }
+
+        /// <summary>Whether the origin points at an article of this batch that is not stored yet.</summary>
+        public bool PointsAtNew(ArticleOrigin origin) =>
+            moved.ContainsKey(origin) || (origin.Article is { } article && isNew.Contains(article));
+
+        public async Task WriteArticlesAsync(DigestDbContext db, CancellationToken cancellationToken)
+        {
+            if (articles.Count > 0)
+            {
+                await using var insert = RowInserter<Article>.Create(db);
+                foreach (var article in articles)
+                {
+                    article.Id = (await insert.InsertAsync(article, cancellationToken))!.Value;
+                }
+            }
+
+            foreach (var (origin, article) in moved)
+            {
+                origin.ArticleId = article.Id;
+            }
+        }
+
+        public async Task WriteOriginsAsync(DigestDbContext db, CancellationToken cancellationToken)
+        {
+            if (origins.Count == 0)
+            {
+                return;
+            }
+
+            await using var insert = RowInserter<ArticleOrigin>.Create(db);
+            foreach (var origin in origins)
+            {
+                origin.ArticleId = origin.Article!.Id;
+                await insert.InsertAsync(origin, cancellationToken);
+            }
+        }
+    }
+
 
     /// <param name="Files">The files first met in this batch, in order, whether or not they have items in it.</param>
     private sealed record Batch(Item[] Items, Tally[] Files);
