@@ -45,9 +45,9 @@ public sealed class HandledUpdates(IUpdateOffsetStore store)
             }
         }
 
-        if (updateIds.Count > 0 && (last is null || updateIds.Max() > last))
+        if (updateIds.Count > 0 && updateIds.Max() is var highest && (last is null || highest > last))
         {
-            await store.SaveAsync(updateIds.Max(), cancellationToken);
+            await store.SaveAsync(highest, cancellationToken);
         }
     }
 

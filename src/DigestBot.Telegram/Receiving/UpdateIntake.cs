@@ -46,7 +46,8 @@ public sealed partial class UpdateIntake(
 
     /// <summary>
     /// Starts handling <paramref name="incoming"/> unless it was handled already or is being handled, and returns once it
-    /// has started (after its chat's earlier updates, when they are done); <see cref="DrainAsync"/> waits for the end.
+    /// has a place: it runs after its chat's earlier updates, holding that place while it waits for them;
+    /// <see cref="DrainAsync"/> waits for the end.
     /// </summary>
     /// <param name="cancellationToken">Cuts short the handling of the updates taken, as at a shutdown that cannot wait.</param>
     public async Task TakeAsync(IncomingUpdate incoming, CancellationToken cancellationToken)
