@@ -56,7 +56,7 @@ public static class SearchScaleBench
             foreach (var provider in providers)
             {
                 results.Add(provider == "Sqlite"
-                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings("Sqlite"), corpus, queries, SqliteSizesAsync, Path.Combine(work, "sqlite.import"))
+                    ? await MeasureAsync("SQLite", Path.Combine(work, "bench.db"), Settings("Sqlite"), corpus, queries, SqliteSizesAsync, Path.Combine(work, "sqlite"))
                     : await MeasurePostgresAsync(corpus, queries, keep is null ? null : work));
             }
 
@@ -86,7 +86,7 @@ public static class SearchScaleBench
             corpus,
             queries,
             PostgresSizesAsync,
-            keep is null ? null : Path.Combine(keep, "postgres.import"));
+            keep is null ? null : Path.Combine(keep, "postgres"));
     }
 
     private static Dictionary<string, string?> Settings(string provider) => new()
@@ -102,8 +102,9 @@ public static class SearchScaleBench
         string corpus,
         IReadOnlyList<string> queries,
         Func<DigestDbContext, Task<(long Index, long Database)>> sizes,
-        string? imported)
+        string? kept)
     {
+        var imported = kept is null ? null : kept + ".import";
         using var host = AppHost.CreateBuilder(connectionString, quiet: true, settings).Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
@@ -151,6 +152,14 @@ public static class SearchScaleBench
         }
 
         var sorted = latencies.OrderBy(l => l.Milliseconds).ToList();
+        if (kept is not null)
+        {
+            // Every query's time, slowest first, for a closer look at what sets the tail.
+            await File.WriteAllLinesAsync(
+                kept + "-searches.tsv",
+                sorted.AsEnumerable().Reverse().Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Milliseconds:F1}\t{l.Total}\t{l.Query}")));
+        }
+
         Console.WriteLine($"  {name}: slowest: {string.Join("; ", sorted.TakeLast(3).Reverse().Select(l => string.Create(CultureInfo.InvariantCulture, $"«{l.Query}» {l.Milliseconds:F0} ms, {l.Total:N0} hits ranked")))}");
         return new Result(
             name,

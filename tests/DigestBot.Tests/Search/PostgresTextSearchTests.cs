@@ -23,6 +23,25 @@ public class PostgresTextSearchTests
         PostgresTextSearch.Query(SearchQuery.Parse(query).OwnForms)!.ToString().Should().Be(tsquery);
 
     [Theory]
+    [InlineData("\"мектеп салу\"", "'мектеп' & 'сал' | 'мектеп' & 'салу'", true)]
+    [InlineData("корь \"мектеп салу\"", "( 'кор' | 'корь' ) & ( 'мектеп' & 'сал' | 'мектеп' & 'салу' )", true)]
+    [InlineData("корь -\"мектеп салу\"", "'кор' | 'корь'", true)]
+    [InlineData("корь -Кока-кола", "'кор' | 'корь'", true)]
+    [InlineData("корь -тюлени", "( 'кор' | 'корь' ) & !( 'тюл' | 'тюлени' )", false)]
+    [InlineData("ТМД-ға*", "'тмд' & 'га':*", true)]
+    public void Candidates_hold_a_phrase_s_words_anywhere_and_drop_an_excluded_phrase(string query, string candidates, bool hasPhrase)
+    {
+        var parsed = SearchQuery.Parse(query).OwnForms;
+
+        PostgresTextSearch.Candidates(parsed)!.ToString().Should().Be(candidates);
+        PostgresTextSearch.HasPhrase(parsed).Should().Be(hasPhrase);
+        if (!hasPhrase)
+        {
+            PostgresTextSearch.Candidates(parsed)!.ToString().Should().Be(PostgresTextSearch.Query(parsed)!.ToString(), "without a phrase the index answers the query itself");
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("-корь")]
     [InlineData("\"\" * ( ) OR")]

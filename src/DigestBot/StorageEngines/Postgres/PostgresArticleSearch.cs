@@ -10,16 +10,31 @@ using NpgsqlTypes;
 namespace DigestBot.StorageEngines.Postgres;
 
 /// <summary>Search over the table <c>article_search</c>: cover density ranking of the weighted document with the
-/// recency boost SQLite uses, snippets cut from the original text; a broad query is ranked among its newest matches.</summary>
+/// recency boost SQLite uses, snippets cut from the original text; a broad query is ranked among its newest matches,
+/// which are looked for in the newest slices of the store first.</summary>
+/// <remarks>
+/// The GIN index reads every article a word is in, oldest first, where FTS5 reads newest first and stops at the window:
+/// at a million articles a common word is 200,000 of them, 60 ms of index before anything is ranked. So the index also
+/// holds each article's slice, its id shifted right by <see cref="SliceBits"/> (migration <c>SearchSlices</c>), and a
+/// search asks it for the matches in the newest 1, 8 and 64 slices before it asks for all of them: within the index,
+/// the few articles of a slice skip the long lists of common words. It stops at the first step that holds more matches
+/// than the window.
+/// </remarks>
 public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time, IOptions<SearchOptions> options) : IArticleSearch
 {
-    // Walking the articles newest first is chosen when at least this many times the window match.
-    private const int WalkFactor = 20;
+    /// <summary>A slice is 2^<c>SliceBits</c> consecutive article ids; the index expression of migration <c>SearchSlices</c>.</summary>
+    public const int SliceBits = 12;
 
-    private const string Matching = """
-        FROM article_search
-        WHERE document @@ @query AND (@language::text IS NULL OR language = @language::text)
-        """;
+    // The index keeps no positions: each article holding all of a phrase's words is read to see whether they stand in a
+    // row. A phrase of two common words has tens of thousands of such articles at a million, and reading them all took
+    // seconds, so a phrase is looked for among at most this many times the window of them, the newest.
+    public const int CandidatesPerRanked = 10;
+
+    // How many of the newest articles each step reads, in whole slices, before the whole store is read.
+    private static readonly long[] StepSpans = [1 << SliceBits, 8 << SliceBits, 64 << SliceBits];
+
+    // Must read as the index expression does, or the planner cannot use the index for it.
+    private static readonly string InSlices = $"(article_id >> {SliceBits})::integer >= @slice AND";
 
     public async Task<SearchPage> SearchAsync(string query, Language? language, int skip, int take, CancellationToken cancellationToken)
     {
@@ -34,82 +49,119 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // As on SQLite, the newest matches are all a query ranks. Two ways find them: the GIN index reads every match,
-        // right when there are few; walking the articles newest first, testing each, stops at the window, right when
-        // there are many. The planner picks by how common it guesses the words are, and a wrong guess costs seconds
-        // (a walk through a million articles for a word in five hundred of them). So the matches are counted first,
-        // through the index and only up to a bound, and that count picks the way.
+        await using var newestId = new NpgsqlCommand("SELECT max(article_id) FROM article_search", connection, transaction);
+        if (await newestId.ExecuteScalarAsync(cancellationToken) is not long newest)
+        {
+            return new SearchPage([], 0);
+        }
+
+        // The GIN index answers everything here: the primary key would walk the store testing each document, and the
+        // bitmaps stay exact, which spares re-reading documents, up to some five million articles.
+        await using (var plan = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '32MB';", connection, transaction))
+        {
+            await plan.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var window = options.Value.RankedMatches;
-        var bound = window * WalkFactor;
-        await Plan(connection, transaction, cancellationToken, "enable_seqscan = off", "enable_indexscan = off");
-        await using var count = Command(connection, $"SELECT count(*) FROM (SELECT 1 {Matching} LIMIT @bound) AS matches", match, language, window);
-        count.Parameters.AddWithValue("bound", NpgsqlDbType.Integer, bound);
-        var matched = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        var total = (int)Math.Min(matched, window);
-        if (total == 0 || take <= 0 || skip >= total)
-        {
-            return new SearchPage([], total, matched > window);
-        }
+        var phrase = PostgresTextSearch.HasPhrase(parsed);
+        var candidates = PostgresTextSearch.Candidates(parsed)!;
 
-        if (matched >= bound)
-        {
-            // Many match: the walk tests (store size / matches) articles for each one it keeps, fewer than the index would read.
-            await Plan(connection, transaction, cancellationToken, "enable_seqscan = off", "enable_bitmapscan = off", "enable_indexscan = on");
-        }
-
-        await using var page = Command(
-            connection,
-            $"""
-            WITH newest AS (
-                SELECT article_id, document, dated_at
-                {Matching}
-                ORDER BY article_id DESC
-                LIMIT @window)
-            SELECT article_id,
-                   (CASE WHEN document @@ @own
-                         THEN ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @own, {PostgresTextSearch.RankNormalization})
-                         ELSE ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization}) * @otherForms END)
-                   * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
-            FROM newest
-            ORDER BY score DESC, article_id DESC
-            LIMIT @take OFFSET @skip
-            """,
-            match,
-            language,
-            window);
-        page.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
-        page.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, time.GetUtcNow());
-        page.Parameters.AddWithValue("halfLife", SearchRanking.RecencyHalfLife.TotalSeconds);
-        page.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, PostgresTextSearch.Query(parsed.OwnForms)!);
-        page.Parameters.AddWithValue("otherForms", SearchRanking.OtherFormsWeight);
-        page.Parameters.AddWithValue("take", Math.Max(0, take));
-        page.Parameters.AddWithValue("skip", Math.Max(0, skip));
-
+        // Each step asks for the matches among the newest articles, more of them each time; the last one asks the whole
+        // store. A step is enough when it holds more matches than the window, or, for a phrase, more candidates than it
+        // may test; it then ranks its window in the same statement, so the index is read once for it.
+        var enough = phrase ? window * CandidatesPerRanked : window + 1;
+        var steps = StepSpans.Select(span => newest - span + 1).TakeWhile(first => first > 0).Select(first => (int?)(first >> SliceBits)).Append(null);
+        long matched = 0;
+        var untested = false;
         var ranked = new List<(long Id, double Score)>();
-        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+        foreach (var slice in steps)
         {
+            await using var step = StepCommand(connection, phrase, slice, match, candidates, parsed, language, window, enough, skip, take);
+            await using var reader = await step.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                (matched, untested) = (reader.GetInt64(0), reader.GetBoolean(1));
+                if (!reader.IsDBNull(2))
+                {
+                    ranked.Add((reader.GetInt64(2), reader.GetDouble(3)));
+                }
+            }
+
+            if (matched > window || untested)
+            {
+                break;
             }
         }
 
-        return new SearchPage(await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), total, matched > window);
+        // Beyond the window, or among a phrase's candidates left untested, the reader learns only that there may be more.
+        var capped = matched > window || untested;
+        var total = (int)Math.Min(matched, window);
+        return new SearchPage(ranked.Count == 0 ? [] : await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), total, capped);
     }
 
-    // Settings of this transaction only, which steer the planner to the way chosen; one round trip for all of them.
-    private static async Task Plan(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken, params string[] settings)
+    private NpgsqlCommand StepCommand(
+        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
     {
-        await using var set = new NpgsqlCommand(string.Concat(settings.Select(setting => $"SET LOCAL {setting};")), connection, transaction);
-        await set.ExecuteNonQueryAsync(cancellationToken);
-    }
+        var where = $"WHERE {(slice is null ? "" : InSlices)} document @@ @candidates AND (@language::text IS NULL OR language = @language::text)";
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlTsQuery match, Language? language, int window)
-    {
-        var command = new NpgsqlCommand(sql, connection);
+        // A phrase's candidates are tested newest first, and the test stops once one more than the window hold it.
+        var newestMatches = phrase
+            ? $"""
+               candidates AS MATERIALIZED (
+                   SELECT article_id, document, dated_at FROM article_search
+                   {where}
+                   ORDER BY article_id DESC
+                   LIMIT @enough + 1),
+               newest AS MATERIALIZED (
+                   SELECT * FROM (SELECT * FROM candidates ORDER BY article_id DESC LIMIT @enough) AS tested
+                   WHERE document @@ @query
+                   ORDER BY article_id DESC
+                   LIMIT @window + 1)
+               """
+            : $"""
+               newest AS MATERIALIZED (
+                   SELECT article_id, document, dated_at FROM article_search
+                   {where}
+                   ORDER BY article_id DESC
+                   LIMIT @window + 1)
+               """;
+
+        // The ranking runs only when this step is the last one; a row with no article still brings the counts.
+        var command = new NpgsqlCommand(
+            $"""
+            WITH {newestMatches},
+            counted AS (
+                SELECT (SELECT count(*) FROM newest) AS matched,
+                       {(phrase ? "(SELECT count(*) FROM candidates) > @enough" : "false")} AS untested)
+            SELECT counted.matched, counted.untested, ranked.article_id, ranked.score
+            FROM counted
+            LEFT JOIN LATERAL (
+                SELECT article_id,
+                       (CASE WHEN document @@ @own
+                             THEN ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @own, {PostgresTextSearch.RankNormalization})
+                             ELSE ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization}) * @otherForms END)
+                       * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
+                FROM (SELECT * FROM newest ORDER BY article_id DESC LIMIT @window) AS ranked_window
+                WHERE @last OR counted.matched > @window OR counted.untested
+                ORDER BY score DESC, article_id DESC
+                LIMIT @take OFFSET @skip) AS ranked ON true
+            ORDER BY ranked.score DESC, ranked.article_id DESC
+            """,
+            connection);
+        command.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
         command.Parameters.AddWithValue("query", NpgsqlDbType.TsQuery, match);
+        command.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, PostgresTextSearch.Query(parsed.OwnForms)!);
         command.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
-        command.Parameters.AddWithValue("window", NpgsqlDbType.Integer, window);
+        command.Parameters.AddWithValue("slice", NpgsqlDbType.Integer, slice ?? 0);
+        command.Parameters.AddWithValue("last", slice is null);
+        command.Parameters.AddWithValue("window", window);
+        command.Parameters.AddWithValue("enough", enough);
+        command.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, time.GetUtcNow());
+        command.Parameters.AddWithValue("halfLife", SearchRanking.RecencyHalfLife.TotalSeconds);
+        command.Parameters.AddWithValue("otherForms", SearchRanking.OtherFormsWeight);
+        command.Parameters.AddWithValue("take", Math.Max(0, take));
+        command.Parameters.AddWithValue("skip", Math.Max(0, skip));
         return command;
     }
 }

@@ -85,7 +85,20 @@ internal static class PostgresTextSearch
     }
 
     /// <summary>The <c>tsquery</c> of a parsed query, or null when it requires nothing; it is sent as a value, never as text.</summary>
-    public static NpgsqlTsQuery? Query(SearchQuery query)
+    public static NpgsqlTsQuery? Query(SearchQuery query) => Build(query, phrases: true);
+
+    /// <summary>A looser <c>tsquery</c> that every article <see cref="Query"/> matches also matches, and that the GIN
+    /// index answers without reading a document: a phrase becomes all of its words, and an exclusion holding a phrase is
+    /// dropped. The same as <see cref="Query"/> when the query has no phrase.</summary>
+    /// <remarks>The index keeps no positions, so each article holding a phrase's words has to be read to see whether they
+    /// stand side by side; this says which articles are worth reading.</remarks>
+    public static NpgsqlTsQuery? Candidates(SearchQuery query) => Build(query, phrases: false);
+
+    /// <summary>Whether the query holds a phrase, which the index alone cannot answer.</summary>
+    public static bool HasPhrase(SearchQuery query) =>
+        query.Required.SelectMany(group => group).Concat(query.Excluded).SelectMany(Sequences).Any(s => s.Lexemes.Length > 1);
+
+    private static NpgsqlTsQuery? Build(SearchQuery query, bool phrases)
     {
         if (query.IsEmpty)
         {
@@ -93,11 +106,12 @@ internal static class PostgresTextSearch
         }
 
         var required = query.Required
-            .Select(group => AnyOf(group.SelectMany(Sequences)))
+            .Select(group => AnyOf(group.SelectMany(Sequences), phrases))
             .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
-        return query.Excluded.Count == 0
+        var excluded = query.Excluded.SelectMany(Sequences).ToList();
+        return excluded.Count == 0 || (!phrases && excluded.Any(s => s.Lexemes.Length > 1))
             ? required
-            : new NpgsqlTsQueryAnd(required, new NpgsqlTsQueryNot(AnyOf(query.Excluded.SelectMany(Sequences))));
+            : new NpgsqlTsQueryAnd(required, new NpgsqlTsQueryNot(AnyOf(excluded, phrases)));
     }
 
     /// <summary>The runs of letters and digits of a term, as FTS5's unicode61 tokenizer splits it.</summary>
@@ -124,17 +138,18 @@ internal static class PostgresTextSearch
         ? [([.. Parts(term.Words[0][0])], true)]
         : term.Sequences().Select(sequence => (sequence.SelectMany(Parts).ToArray(), false));
 
-    private static NpgsqlTsQuery AnyOf(IEnumerable<(string[] Lexemes, bool IsPrefix)> sequences) =>
+    private static NpgsqlTsQuery AnyOf(IEnumerable<(string[] Lexemes, bool IsPrefix)> sequences, bool phrases) =>
         sequences
             .Where(s => s.Lexemes.Length > 0)
             .DistinctBy(s => (string.Join(' ', s.Lexemes), s.IsPrefix))
-            .Select(s => Phrase(s.Lexemes, s.IsPrefix))
+            .Select(s => Phrase(s.Lexemes, s.IsPrefix, phrases))
             .Aggregate((left, right) => new NpgsqlTsQueryOr(left, right));
 
-    private static NpgsqlTsQuery Phrase(string[] lexemes, bool isPrefix) =>
+    // Lexemes in a row, or with phrases off merely all of them.
+    private static NpgsqlTsQuery Phrase(string[] lexemes, bool isPrefix, bool phrases) =>
         lexemes
             .Select((lexeme, i) => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(lexeme, NpgsqlTsQueryLexeme.Weight.None, isPrefix && i == lexemes.Length - 1))
-            .Aggregate((left, right) => new NpgsqlTsQueryFollowedBy(left, 1, right));
+            .Aggregate((left, right) => phrases ? new NpgsqlTsQueryFollowedBy(left, 1, right) : new NpgsqlTsQueryAnd(left, right));
 
     private static string Escape(string lexeme) =>
         lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal);
