@@ -51,7 +51,7 @@ public sealed class PostgresNewestSlicesTests(PostgresServer server) : IAsyncLif
     [Fact]
     public async Task A_phrase_is_looked_for_among_its_newest_candidates_and_the_reader_is_told_there_may_be_more()
     {
-        // 1,100 articles hold both words, the first and the last side by side: ten times the window are tested, the newest.
+        // 1,100 articles hold both words, the first and the last side by side: five times the window are tested, the newest.
         var lines = Enumerable.Range(0, 1100).Select(n => JsonSerializer.Serialize(new
         {
             id = $"p{n}",
@@ -66,7 +66,7 @@ public sealed class PostgresNewestSlicesTests(PostgresServer server) : IAsyncLif
 
         var page = await host.Get<IArticleSearch>().SearchAsync("\"зелёный парк\"", null, 0, 5, CancellationToken.None);
 
-        page.Should().Match<SearchPage>(p => p.Total == 1 && p.Capped, "the oldest is beyond the 1,000 newest candidates");
+        page.Should().Match<SearchPage>(p => p.Total == 1 && p.Capped, "the oldest is beyond the 500 newest candidates");
         (await TitlesAsync(page.Hits.Select(h => h.ArticleId))).Should().Equal("Новости района номер 1099");
     }
 

@@ -28,7 +28,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     // The index keeps no positions: each article holding all of a phrase's words is read to see whether they stand in a
     // row. A phrase of two common words has tens of thousands of such articles at a million, and reading them all took
     // seconds, so a phrase is looked for among at most this many times the window of them, the newest.
-    public const int CandidatesPerRanked = 10;
+    public const int CandidatesPerRanked = 5;
 
     // How many of the newest articles each step reads, in whole slices, before the whole store is read.
     private static readonly long[] StepSpans = [1 << SliceBits, 8 << SliceBits, 64 << SliceBits];
@@ -68,7 +68,8 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
 
         // Each step asks for the matches among the newest articles, more of them each time; the last one asks the whole
         // store. A step is enough when it holds more matches than the window, or, for a phrase, more candidates than it
-        // may test; it then ranks its window in the same statement, so the index is read once for it.
+        // may test. A word's step ranks its window in the statement that finds it, so the index is read once for it; a
+        // phrase's steps only count candidates, so that none is tested twice.
         var enough = phrase ? window * CandidatesPerRanked : window + 1;
         var steps = StepSpans.Select(span => newest - span + 1).TakeWhile(first => first > 0).Select(first => (int?)(first >> SliceBits)).Append(null);
         long matched = 0;
@@ -76,7 +77,23 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         var ranked = new List<(long Id, double Score)>();
         foreach (var slice in steps)
         {
-            await using var step = StepCommand(connection, phrase, slice, match, candidates, parsed, language, window, enough, skip, take);
+            if (phrase && slice is not null)
+            {
+                await using var count = new NpgsqlCommand(
+                    $"SELECT count(*) FROM (SELECT 1 FROM article_search WHERE {InSlices} document @@ @candidates AND (@language::text IS NULL OR language = @language::text) LIMIT @enough + 1) AS found",
+                    connection);
+                count.Parameters.AddWithValue("slice", slice.Value);
+                count.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
+                count.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
+                count.Parameters.AddWithValue("enough", enough);
+                if ((long)(await count.ExecuteScalarAsync(cancellationToken))! <= enough)
+                {
+                    continue;
+                }
+            }
+
+            var last = phrase || slice is null;
+            await using var step = StepCommand(connection, phrase, slice, last, match, candidates, parsed, language, window, enough, skip, take);
             await using var reader = await step.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -87,7 +104,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                 }
             }
 
-            if (matched > window || untested)
+            if (last || matched > window)
             {
                 break;
             }
@@ -100,7 +117,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     }
 
     private NpgsqlCommand StepCommand(
-        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
+        NpgsqlConnection connection, bool phrase, int? slice, bool last, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
     {
         var where = $"WHERE {(slice is null ? "" : InSlices)} document @@ @candidates AND (@language::text IS NULL OR language = @language::text)";
 
@@ -126,7 +143,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                    LIMIT @window + 1)
                """;
 
-        // The ranking runs only when this step is the last one; a row with no article still brings the counts.
+        // The ranking runs only when this step is the last one or holds enough; a row with no article still brings the counts.
         var command = new NpgsqlCommand(
             $"""
             WITH {newestMatches},
@@ -153,7 +170,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         command.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, PostgresTextSearch.Query(parsed.OwnForms)!);
         command.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
         command.Parameters.AddWithValue("slice", NpgsqlDbType.Integer, slice ?? 0);
-        command.Parameters.AddWithValue("last", slice is null);
+        command.Parameters.AddWithValue("last", last);
         command.Parameters.AddWithValue("window", window);
         command.Parameters.AddWithValue("enough", enough);
         command.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
