@@ -10,10 +10,18 @@ namespace DigestBot.StorageEngines.Postgres;
 /// <summary>Keeps the table <c>article_search</c> in step with the articles.</summary>
 public sealed class PostgresArticleIndexer(ILogger<PostgresArticleIndexer> logger) : SearchIndexer<PostgresArticleIndexer.IndexRow>(logger)
 {
-    // One statement per batch: the rows travel as arrays, the documents as tsvector literals cast by the server.
+    // One statement per batch: the rows travel as arrays, the documents as tsvector literals cast by the server. Their
+    // words join the vocabulary that searches look forms and prefixes up in, in order, so that two writers never wait
+    // on each other's words crosswise. Words are never taken out: one no article holds any more only costs a lookup.
     private const string Upsert = """
+        WITH rows AS (
+            SELECT * FROM unnest(@ids, @languages, @dated, @documents::tsvector[]) AS r(article_id, language, dated_at, document)),
+        words AS (
+            INSERT INTO search_terms (term)
+            SELECT DISTINCT unnest(tsvector_to_array(document)) FROM rows ORDER BY 1
+            ON CONFLICT DO NOTHING)
         INSERT INTO article_search (article_id, language, dated_at, document)
-        SELECT * FROM unnest(@ids, @languages, @dated, @documents::tsvector[])
+        SELECT * FROM rows
         ON CONFLICT (article_id) DO UPDATE
         SET language = excluded.language, dated_at = excluded.dated_at, document = excluded.document
         """;

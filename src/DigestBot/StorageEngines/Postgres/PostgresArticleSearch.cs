@@ -30,8 +30,12 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     // seconds, so a phrase is looked for among at most this many times the window of them, the newest.
     public const int CandidatesPerRanked = 5;
 
-    // How many of the newest articles each step reads, in whole slices, before the whole store is read.
-    private static readonly long[] StepSpans = [1 << SliceBits, 8 << SliceBits, 64 << SliceBits];
+    private const int MaxPrefixWords = 256;
+
+    // The first step reads the newest slice's worth of articles; each next one 2 to 16 times as many, in whole slices.
+    private const int FirstSpan = 1 << SliceBits;
+    private const int MinGrowth = 2;
+    private const int MaxGrowth = 16;
 
     // Must read as the index expression does, or the planner cannot use the index for it.
     private static readonly string InSlices = $"(article_id >> {SliceBits})::integer >= @slice AND";
@@ -39,7 +43,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     public async Task<SearchPage> SearchAsync(string query, Language? language, int skip, int take, CancellationToken cancellationToken)
     {
         var parsed = SearchQuery.Parse(query);
-        if (PostgresTextSearch.Query(parsed) is not { } match)
+        if (parsed.IsEmpty)
         {
             return new SearchPage([], 0);
         }
@@ -62,21 +66,27 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             await plan.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var window = options.Value.RankedMatches;
+        var (held, expansions) = await VocabularyAsync(connection, parsed, cancellationToken);
+        parsed = parsed.Without(held);
+        var match = PostgresTextSearch.Query(parsed)!;
+        var candidates = PostgresTextSearch.Candidates(parsed, expansions)!;
         var phrase = PostgresTextSearch.HasPhrase(parsed);
-        var candidates = PostgresTextSearch.Candidates(parsed)!;
+        var window = options.Value.RankedMatches;
 
-        // Each step asks for the matches among the newest articles, more of them each time; the last one asks the whole
-        // store. A step is enough when it holds more matches than the window, or, for a phrase, more candidates than it
-        // may test. A word's step ranks its window in the statement that finds it, so the index is read once for it; a
-        // phrase's steps only count candidates, so that none is tested twice.
+        // Each step asks for the matches among the newest articles, more of them each time, until the whole store. A step
+        // is enough when it holds more matches than the window, or, for a phrase, more candidates than it may test;
+        // otherwise the next one spans as many articles as the density found says should be enough, and half again.
+        // A word's step ranks its window in the statement that finds it, so the index is read once for it; a phrase's
+        // steps only count candidates, so that none is tested twice, and so that the step tested holds few more
+        // candidates than it tests, each of which is read to be sorted by age.
         var enough = phrase ? window * CandidatesPerRanked : window + 1;
-        var steps = StepSpans.Select(span => newest - span + 1).TakeWhile(first => first > 0).Select(first => (int?)(first >> SliceBits)).Append(null);
         long matched = 0;
         var untested = false;
         var ranked = new List<(long Id, double Score)>();
-        foreach (var slice in steps)
+        for (var span = (long)FirstSpan; ; )
         {
+            int? slice = newest - span + 1 > 0 ? (int)((newest - span + 1) >> SliceBits) : null;
+            long found = -1;
             if (phrase && slice is not null)
             {
                 await using var count = new NpgsqlCommand(
@@ -86,34 +96,85 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                 count.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
                 count.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
                 count.Parameters.AddWithValue("enough", enough);
-                if ((long)(await count.ExecuteScalarAsync(cancellationToken))! <= enough)
-                {
-                    continue;
-                }
+                found = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
             }
 
-            var last = phrase || slice is null;
-            await using var step = StepCommand(connection, phrase, slice, last, match, candidates, parsed, language, window, enough, skip, take);
-            await using var reader = await step.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            if (found < 0 || found > enough)
             {
-                (matched, untested) = (reader.GetInt64(0), reader.GetBoolean(1));
-                if (!reader.IsDBNull(2))
+                var last = phrase || slice is null;
+                await using var step = StepCommand(connection, phrase, slice, last, match, candidates, parsed, language, window, enough, skip, take);
+                await using var reader = await step.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    ranked.Add((reader.GetInt64(2), reader.GetDouble(3)));
+                    (matched, untested) = (reader.GetInt64(0), reader.GetBoolean(1));
+                    if (!reader.IsDBNull(2))
+                    {
+                        ranked.Add((reader.GetInt64(2), reader.GetDouble(3)));
+                    }
                 }
+
+                if (last || matched > window)
+                {
+                    break;
+                }
+
+                found = matched;
             }
 
-            if (last || matched > window)
-            {
-                break;
-            }
+            var spanned = newest - ((long)slice!.Value << SliceBits) + 1;
+            span = spanned * Math.Clamp((long)(1.5 * enough / Math.Max(found, 1)), MinGrowth, MaxGrowth);
         }
 
         // Beyond the window, or among a phrase's candidates left untested, the reader learns only that there may be more.
         var capped = matched > window || untested;
         var total = (int)Math.Min(matched, window);
         return new SearchPage(ranked.Count == 0 ? [] : await SearchRanking.HitsAsync(db, parsed, ranked, cancellationToken), total, capped);
+    }
+
+    // The vocabulary (table search_terms, migration SearchVocabulary) says which of the words' forms some article holds,
+    // and which words each prefix stands for: one lookup is cheaper than carrying forms no article holds through the
+    // index and the ranking (a word stands for 20 to 100 forms across the languages), and cheaper than letting the index
+    // merge a prefix's words over the whole store. A prefix of more words than MaxPrefixWords is left to the index.
+    private static async Task<(IReadOnlySet<string> Held, Dictionary<string, IReadOnlyList<string>> Expansions)> VocabularyAsync(
+        NpgsqlConnection connection, SearchQuery parsed, CancellationToken cancellationToken)
+    {
+        var prefixes = parsed.Required.SelectMany(group => group).Concat(parsed.Excluded)
+            .Where(term => term.IsPrefix)
+            .Select(PostgresTextSearch.PrefixLexeme)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT NULL::text, term FROM search_terms WHERE term = ANY(@terms)
+            UNION ALL
+            SELECT p.prefix, t.term
+            FROM unnest(@prefixes::text[]) AS p(prefix)
+            CROSS JOIN LATERAL (
+                SELECT term FROM search_terms
+                WHERE term >= p.prefix AND term < p.prefix || chr(1114111) AND starts_with(term, p.prefix)
+                ORDER BY term
+                LIMIT @most + 1) AS t
+            """,
+            connection);
+        command.Parameters.AddWithValue("terms", parsed.LookupTerms().ToArray());
+        command.Parameters.AddWithValue("prefixes", prefixes);
+        command.Parameters.AddWithValue("most", MaxPrefixWords);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        var words = prefixes.ToDictionary(prefix => prefix, _ => new List<string>(), StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0))
+            {
+                held.Add(reader.GetString(1));
+            }
+            else
+            {
+                words[reader.GetString(0)].Add(reader.GetString(1));
+            }
+        }
+
+        return (held, words.Where(prefix => prefix.Value.Count <= MaxPrefixWords).ToDictionary(prefix => prefix.Key, prefix => (IReadOnlyList<string>)prefix.Value, StringComparer.Ordinal));
     }
 
     private NpgsqlCommand StepCommand(

@@ -85,20 +85,28 @@ internal static class PostgresTextSearch
     }
 
     /// <summary>The <c>tsquery</c> of a parsed query, or null when it requires nothing; it is sent as a value, never as text.</summary>
-    public static NpgsqlTsQuery? Query(SearchQuery query) => Build(query, phrases: true);
+    public static NpgsqlTsQuery? Query(SearchQuery query) => Build(query, phrases: true, NoExpansions);
 
     /// <summary>A looser <c>tsquery</c> that every article <see cref="Query"/> matches also matches, and that the GIN
     /// index answers without reading a document: a phrase becomes all of its words, and an exclusion holding a phrase is
     /// dropped. The same as <see cref="Query"/> when the query has no phrase.</summary>
     /// <remarks>The index keeps no positions, so each article holding a phrase's words has to be read to see whether they
-    /// stand side by side; this says which articles are worth reading.</remarks>
-    public static NpgsqlTsQuery? Candidates(SearchQuery query) => Build(query, phrases: false);
+    /// stand side by side; this says which articles are worth reading. A prefix named in <paramref name="expansions"/>
+    /// becomes the words it stands for: the index reads a prefix by merging the articles of all its words, the whole
+    /// store's, where it reads a word's only as far as the other conditions allow.</remarks>
+    public static NpgsqlTsQuery? Candidates(SearchQuery query, IReadOnlyDictionary<string, IReadOnlyList<string>>? expansions = null) =>
+        Build(query, phrases: false, expansions ?? NoExpansions);
+
+    /// <summary>The lexeme a prefix term is looked up by: the last of its parts, which the query matches as a prefix.</summary>
+    public static string PrefixLexeme(SearchTerm term) => Parts(term.Words[0][0]).Last();
 
     /// <summary>Whether the query holds a phrase, which the index alone cannot answer.</summary>
     public static bool HasPhrase(SearchQuery query) =>
         query.Required.SelectMany(group => group).Concat(query.Excluded).SelectMany(Sequences).Any(s => s.Lexemes.Length > 1);
 
-    private static NpgsqlTsQuery? Build(SearchQuery query, bool phrases)
+    private static readonly Dictionary<string, IReadOnlyList<string>> NoExpansions = [];
+
+    private static NpgsqlTsQuery? Build(SearchQuery query, bool phrases, IReadOnlyDictionary<string, IReadOnlyList<string>> expansions)
     {
         if (query.IsEmpty)
         {
@@ -106,12 +114,12 @@ internal static class PostgresTextSearch
         }
 
         var required = query.Required
-            .Select(group => AnyOf(group.SelectMany(Sequences), phrases))
+            .Select(group => AnyOf(group.SelectMany(Sequences), phrases, expansions))
             .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
         var excluded = query.Excluded.SelectMany(Sequences).ToList();
         return excluded.Count == 0 || (!phrases && excluded.Any(s => s.Lexemes.Length > 1))
             ? required
-            : new NpgsqlTsQueryAnd(required, new NpgsqlTsQueryNot(AnyOf(excluded, phrases)));
+            : new NpgsqlTsQueryAnd(required, new NpgsqlTsQueryNot(AnyOf(excluded, phrases, expansions)));
     }
 
     /// <summary>The runs of letters and digits of a term, as FTS5's unicode61 tokenizer splits it.</summary>
@@ -138,18 +146,26 @@ internal static class PostgresTextSearch
         ? [([.. Parts(term.Words[0][0])], true)]
         : term.Sequences().Select(sequence => (sequence.SelectMany(Parts).ToArray(), false));
 
-    private static NpgsqlTsQuery AnyOf(IEnumerable<(string[] Lexemes, bool IsPrefix)> sequences, bool phrases) =>
+    private static NpgsqlTsQuery AnyOf(IEnumerable<(string[] Lexemes, bool IsPrefix)> sequences, bool phrases, IReadOnlyDictionary<string, IReadOnlyList<string>> expansions) =>
         sequences
             .Where(s => s.Lexemes.Length > 0)
             .DistinctBy(s => (string.Join(' ', s.Lexemes), s.IsPrefix))
-            .Select(s => Phrase(s.Lexemes, s.IsPrefix, phrases))
+            .Select(s => Phrase(s.Lexemes, s.IsPrefix, phrases, expansions))
             .Aggregate((left, right) => new NpgsqlTsQueryOr(left, right));
 
     // Lexemes in a row, or with phrases off merely all of them.
-    private static NpgsqlTsQuery Phrase(string[] lexemes, bool isPrefix, bool phrases) =>
+    private static NpgsqlTsQuery Phrase(string[] lexemes, bool isPrefix, bool phrases, IReadOnlyDictionary<string, IReadOnlyList<string>> expansions) =>
         lexemes
-            .Select((lexeme, i) => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(lexeme, NpgsqlTsQueryLexeme.Weight.None, isPrefix && i == lexemes.Length - 1))
+            .Select((lexeme, i) => isPrefix && i == lexemes.Length - 1 ? Prefix(lexeme, expansions) : new NpgsqlTsQueryLexeme(lexeme))
             .Aggregate((left, right) => phrases ? new NpgsqlTsQueryFollowedBy(left, 1, right) : new NpgsqlTsQueryAnd(left, right));
+
+    // A prefix as the words it stands for when they are known, and none of them as a word no article holds.
+    private static NpgsqlTsQuery Prefix(string lexeme, IReadOnlyDictionary<string, IReadOnlyList<string>> expansions) =>
+        expansions.TryGetValue(lexeme, out var words)
+            ? words.Count == 0
+                ? new NpgsqlTsQueryLexeme(lexeme)
+                : words.Select(word => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(word)).Aggregate((left, right) => new NpgsqlTsQueryOr(left, right))
+            : new NpgsqlTsQueryLexeme(lexeme, NpgsqlTsQueryLexeme.Weight.None, isPrefixSearch: true);
 
     private static string Escape(string lexeme) =>
         lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal);
