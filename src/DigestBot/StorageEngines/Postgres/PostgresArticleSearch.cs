@@ -83,7 +83,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         long matched = 0;
         var untested = false;
         var ranked = new List<(long Id, double Score)>();
-        for (var span = (long)FirstSpan; ; )
+        for (var span = (long)FirstSpan; ;)
         {
             int? slice = newest - span + 1 > 0 ? (int)((newest - span + 1) >> SliceBits) : null;
             long found = -1;
