@@ -87,30 +87,25 @@ public sealed class PostgresSearchIndexTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Documents_stay_in_the_table_uncompressed_and_their_words_join_the_vocabulary()
+    public async Task Documents_are_compressed_with_LZ4_and_their_words_join_the_vocabulary()
     {
         await using var host = await StartAsync();
 
-        // Some 250 words of different stems: a document of about 4 kB, which PostgreSQL would compress and move out by default.
-        var words = Enumerable.Range(0, 250).Select(n => $"сөз{(char)('а' + n % 30)}{(char)('а' + n / 30)}ды");
-        var file = host.Folder.Write("in/long.md", $"# Ұзын мақала\n\n{string.Join(' ', words)}.\n");
+        // Some 250 words of different stems and a paragraph said twice: a document of about 4 kB, which PostgreSQL compresses.
+        var words = Enumerable.Range(0, 250).Select(n => $"сөз{(char)('а' + n % 30)}{(char)('а' + n / 30)}ды").ToList();
+        var file = host.Folder.Write("in/long.md", $"# Ұзын мақала\n\n{string.Join(' ', words)}.\n\n{string.Join(' ', words)}.\n");
         (await host.Get<ArticleImporter>().ImportAsync([file], CancellationToken.None)).Added.Should().Be(1);
 
         await using var db = host.Db();
         var stored = await db.Database
             .SqlQueryRaw<string>("""SELECT coalesce(pg_column_compression(document), 'none') || ' ' || pg_column_size(document) AS "Value" FROM article_search""")
             .SingleAsync();
-        var moved = await db.Database
-            .SqlQueryRaw<long>("""SELECT pg_relation_size(reltoastrelid) AS "Value" FROM pg_class WHERE relname = 'article_search'""")
-            .SingleAsync();
         var held = await db.Database
             .SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM search_terms WHERE term IN (SELECT unnest(tsvector_to_array(document)) FROM article_search)""")
             .SingleAsync();
         var lexemes = await db.Database.SqlQueryRaw<int>("""SELECT length(document) AS "Value" FROM article_search""").SingleAsync();
 
-        stored.Split(" ")[0].Should().Be("none", $"a compressed document is decompressed on every read ({stored})");
-        int.Parse(stored.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(3000);
-        moved.Should().Be(0, "a document read out of the TOAST table costs a lookup more");
+        stored.Split(' ')[0].Should().Be("lz4", $"pglz takes twice as long to decompress ({stored})");
         held.Should().Be(lexemes).And.BeGreaterThan(200);
         (await TotalAsync(host, "сөз*")).Should().Be(1, "a prefix is read as the words the vocabulary holds");
     }
