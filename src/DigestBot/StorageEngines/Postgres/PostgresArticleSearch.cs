@@ -28,7 +28,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     // The index keeps no positions: each article holding all of a phrase's words is read to see whether they stand in a
     // row. A phrase of two common words has tens of thousands of such articles at a million, and reading them all took
     // seconds, so a phrase is looked for among at most this many times the window of them, the newest.
-    public const int CandidatesPerRanked = 5;
+    public const int CandidatesPerRanked = 3;
 
     private const int MaxPrefixWords = 256;
 
@@ -76,9 +76,8 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         // Each step asks for the matches among the newest articles, more of them each time, until the whole store. A step
         // is enough when it holds more matches than the window, or, for a phrase, more candidates than it may test;
         // otherwise the next one spans as many articles as the density found says should be enough, and half again.
-        // A word's step ranks its window in the statement that finds it, so the index is read once for it; a phrase's
-        // steps only count candidates, so that none is tested twice, and so that the step tested holds few more
-        // candidates than it tests, each of which is read to be sorted by age.
+        // The step that is enough ranks its window in the same statement, so the index is read once for it, and a
+        // phrase's candidates are tested only there, so none is tested twice.
         var enough = phrase ? window * CandidatesPerRanked : window + 1;
         long matched = 0;
         var untested = false;
@@ -86,42 +85,26 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         for (var span = (long)FirstSpan; ;)
         {
             int? slice = newest - span + 1 > 0 ? (int)((newest - span + 1) >> SliceBits) : null;
-            long found = -1;
-            if (phrase && slice is not null)
+            long found = 0;
+            await using (var step = StepCommand(connection, phrase, slice, match, candidates, parsed, language, window, enough, skip, take))
+            await using (var reader = await step.ExecuteReaderAsync(cancellationToken))
             {
-                await using var count = new NpgsqlCommand(
-                    $"SELECT count(*) FROM (SELECT 1 FROM article_search WHERE {InSlices} document @@ @candidates AND (@language::text IS NULL OR language = @language::text) LIMIT @enough + 1) AS found",
-                    connection);
-                count.Parameters.AddWithValue("slice", slice.Value);
-                count.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
-                count.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
-                count.Parameters.AddWithValue("enough", enough);
-                found = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            }
-
-            if (found < 0 || found > enough)
-            {
-                var last = phrase || slice is null;
-                await using var step = StepCommand(connection, phrase, slice, last, match, candidates, parsed, language, window, enough, skip, take);
-                await using var reader = await step.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    (matched, untested) = (reader.GetInt64(0), reader.GetBoolean(1));
-                    if (!reader.IsDBNull(2))
+                    (found, matched, untested) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
+                    if (!reader.IsDBNull(3))
                     {
-                        ranked.Add((reader.GetInt64(2), reader.GetDouble(3)));
+                        ranked.Add((reader.GetInt64(3), reader.GetDouble(4)));
                     }
                 }
-
-                if (last || matched > window)
-                {
-                    break;
-                }
-
-                found = matched;
             }
 
-            var spanned = newest - ((long)slice!.Value << SliceBits) + 1;
+            if (slice is null || matched > window || untested)
+            {
+                break;
+            }
+
+            var spanned = newest - ((long)slice.Value << SliceBits) + 1;
             span = spanned * Math.Clamp((long)(1.5 * enough / Math.Max(found, 1)), MinGrowth, MaxGrowth);
         }
 
@@ -178,11 +161,13 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     }
 
     private NpgsqlCommand StepCommand(
-        NpgsqlConnection connection, bool phrase, int? slice, bool last, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
+        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
     {
+        var own = PostgresTextSearch.Query(parsed.OwnForms)!;
         var where = $"WHERE {(slice is null ? "" : InSlices)} document @@ @candidates AND (@language::text IS NULL OR language = @language::text)";
 
-        // A phrase's candidates are tested newest first, and the test stops once one more than the window hold it.
+        // A phrase's candidates are tested newest first, and the test stops once one more than the window hold it; it
+        // runs only when this step is the last or holds more candidates than may be tested.
         var newestMatches = phrase
             ? $"""
                candidates AS MATERIALIZED (
@@ -192,7 +177,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                    LIMIT @enough + 1),
                newest AS MATERIALIZED (
                    SELECT * FROM (SELECT * FROM candidates ORDER BY article_id DESC LIMIT @enough) AS tested
-                   WHERE document @@ @query
+                   WHERE (@last OR (SELECT count(*) FROM candidates) > @enough) AND document @@ @query
                    ORDER BY article_id DESC
                    LIMIT @window + 1)
                """
@@ -204,20 +189,30 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
                    LIMIT @window + 1)
                """;
 
+        // An article the words' own forms match is ranked by them alone; one only their other languages' forms match keeps
+        // a share of its rank (as on SQLite). When the vocabulary left no other forms, that test is not needed: it
+        // reads every document once more.
+        var rank = own.ToString() == match.ToString()
+            ? $"ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization})"
+            : $"""
+               (CASE WHEN document @@ @own
+                     THEN ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @own, {PostgresTextSearch.RankNormalization})
+                     ELSE ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization}) * @otherForms END)
+               """;
+
         // The ranking runs only when this step is the last one or holds enough; a row with no article still brings the counts.
         var command = new NpgsqlCommand(
             $"""
             WITH {newestMatches},
             counted AS (
-                SELECT (SELECT count(*) FROM newest) AS matched,
+                SELECT {(phrase ? "(SELECT count(*) FROM candidates)" : "(SELECT count(*) FROM newest)")} AS found,
+                       (SELECT count(*) FROM newest) AS matched,
                        {(phrase ? "(SELECT count(*) FROM candidates) > @enough" : "false")} AS untested)
-            SELECT counted.matched, counted.untested, ranked.article_id, ranked.score
+            SELECT counted.found, counted.matched, counted.untested, ranked.article_id, ranked.score
             FROM counted
             LEFT JOIN LATERAL (
                 SELECT article_id,
-                       (CASE WHEN document @@ @own
-                             THEN ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @own, {PostgresTextSearch.RankNormalization})
-                             ELSE ts_rank_cd('{PostgresTextSearch.RankWeights}', document, @query, {PostgresTextSearch.RankNormalization}) * @otherForms END)
+                       {rank}
                        * (1.0 + @boost / (1.0 + greatest(0, extract(epoch FROM @now - dated_at)) / @halfLife)) AS score
                 FROM (SELECT * FROM newest ORDER BY article_id DESC LIMIT @window) AS ranked_window
                 WHERE @last OR counted.matched > @window OR counted.untested
@@ -228,10 +223,10 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             connection);
         command.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
         command.Parameters.AddWithValue("query", NpgsqlDbType.TsQuery, match);
-        command.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, PostgresTextSearch.Query(parsed.OwnForms)!);
+        command.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, own);
         command.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
         command.Parameters.AddWithValue("slice", NpgsqlDbType.Integer, slice ?? 0);
-        command.Parameters.AddWithValue("last", last);
+        command.Parameters.AddWithValue("last", slice is null);
         command.Parameters.AddWithValue("window", window);
         command.Parameters.AddWithValue("enough", enough);
         command.Parameters.AddWithValue("boost", SearchRanking.RecencyBoost);
