@@ -84,7 +84,9 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         var ranked = new List<(long Id, double Score)>();
         for (var span = (long)FirstSpan; ;)
         {
-            int? slice = newest - span + 1 > 0 ? (int)((newest - span + 1) >> SliceBits) : null;
+            // The index reads the slices asked for as one list of all their articles: past half the store that costs
+            // more than reading the words without them.
+            int? slice = span <= newest / 2 ? (int)((newest - span + 1) >> SliceBits) : null;
             long found = 0;
             await using (var step = StepCommand(connection, phrase, slice, match, candidates, parsed, language, window, enough, skip, take))
             await using (var reader = await step.ExecuteReaderAsync(cancellationToken))
