@@ -42,6 +42,19 @@ public class PostgresTextSearchTests
     }
 
     [Theory]
+    [InlineData("кино*", "кино")]
+    [InlineData("кино* тар*", "кино тар")]
+    [InlineData("кин*", "кин")]
+    [InlineData("кинотеатр*", "")]
+    [InlineData("ки*", "")]
+    [InlineData("кино* Астана", "")]
+    [InlineData("кино* -театр", "")]
+    [InlineData("кино* OR театр*", "")]
+    [InlineData("ТМД-ға*", "")]
+    public void Only_a_query_of_prefixes_of_3_to_5_letters_asks_the_prefix_index(string query, string prefixes) =>
+        string.Join(' ', PostgresTextSearch.IndexedPrefixes(SearchQuery.Parse(query))).Should().Be(prefixes);
+
+    [Theory]
     [InlineData("")]
     [InlineData("-корь")]
     [InlineData("\"\" * ( ) OR")]

@@ -70,6 +70,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         parsed = parsed.Without(held);
         var match = PostgresTextSearch.Query(parsed)!;
         var candidates = PostgresTextSearch.Candidates(parsed, expansions)!;
+        var prefixes = PostgresTextSearch.IndexedPrefixes(parsed);
         var phrase = PostgresTextSearch.HasPhrase(parsed);
         var window = options.Value.RankedMatches;
 
@@ -88,7 +89,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             // more than reading the words without them.
             int? slice = span <= newest / 2 ? (int)((newest - span + 1) >> SliceBits) : null;
             long found = 0;
-            await using (var step = StepCommand(connection, phrase, slice, match, candidates, parsed, language, window, enough, skip, take))
+            await using (var step = StepCommand(connection, phrase, slice, match, candidates, prefixes, parsed, language, window, enough, skip, take))
             await using (var reader = await step.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -163,10 +164,12 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     }
 
     private NpgsqlCommand StepCommand(
-        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
+        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, IReadOnlyList<string> prefixes, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
     {
         var own = PostgresTextSearch.Query(parsed.OwnForms)!;
-        var where = $"WHERE {(slice is null ? "" : InSlices)} document @@ @candidates AND (@language::text IS NULL OR language = @language::text)";
+        // A query of prefixes alone asks the prefix index, which holds them as they are; any other the document index.
+        var matching = prefixes.Count > 0 ? "search_prefixes(document) @> @prefixes" : "document @@ @candidates";
+        var where = $"WHERE {(slice is null ? "" : InSlices)} {matching} AND (@language::text IS NULL OR language = @language::text)";
 
         // A phrase's candidates are tested newest first, and the test stops once one more than the window hold it; it
         // runs only when this step is the last or holds more candidates than may be tested.
@@ -224,6 +227,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             """,
             connection);
         command.Parameters.AddWithValue("candidates", NpgsqlDbType.TsQuery, candidates);
+        command.Parameters.AddWithValue("prefixes", prefixes.ToArray());
         command.Parameters.AddWithValue("query", NpgsqlDbType.TsQuery, match);
         command.Parameters.AddWithValue("own", NpgsqlDbType.TsQuery, own);
         command.Parameters.AddWithValue("language", NpgsqlDbType.Text, language is { } only ? only.ToCode() : DBNull.Value);
