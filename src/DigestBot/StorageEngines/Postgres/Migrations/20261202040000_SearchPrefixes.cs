@@ -29,6 +29,11 @@ public partial class SearchPrefixes : Migration
             """);
         migrationBuilder.Sql("SET LOCAL maintenance_work_mem = '256MB';");
         migrationBuilder.Sql("CREATE INDEX ix_article_search_prefixes ON article_search USING gin (((article_id >> 12)::integer), search_prefixes(document));");
+
+        // ANALYZE would compute the prefixes of every sampled document for statistics no plan here reads: 40 s a time
+        // at a million articles.
+        migrationBuilder.Sql("ALTER INDEX ix_article_search_prefixes ALTER COLUMN 1 SET STATISTICS 0;");
+        migrationBuilder.Sql("ALTER INDEX ix_article_search_prefixes ALTER COLUMN 2 SET STATISTICS 0;");
     }
 
     /// <inheritdoc />
