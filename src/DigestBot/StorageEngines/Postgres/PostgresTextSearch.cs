@@ -100,19 +100,18 @@ internal static class PostgresTextSearch
     /// <summary>The lexeme a prefix term is looked up by: the last of its parts, which the query matches as a prefix.</summary>
     public static string PrefixLexeme(SearchTerm term) => Parts(term.Words[0][0]).Last();
 
-    /// <summary>The shortest and longest prefixes the prefix index holds of every word (migration <c>SearchPrefixes</c>).</summary>
-    public const int MinIndexedPrefix = 3;
+    /// <summary>The length of the prefix the prefix index holds of every word (migration <c>SearchPrefixes</c>).</summary>
+    public const int IndexedPrefix = 4;
 
-    public const int MaxIndexedPrefix = 5;
-
-    /// <summary>The prefixes of a query that asks for nothing but words beginning so, each of 3 to 5 letters, which the
-    /// prefix index answers as they are; empty for any other query, which the document index answers.</summary>
-    /// <remarks>The document index reads a prefix by merging the articles of all of its words across the whole store
-    /// (60 ms for <c>пост*</c> at a million articles, whose 470 words are too many to ask for one by one).</remarks>
+    /// <summary>The prefixes of a query that asks for nothing but words beginning so, each of 4 letters, which the prefix
+    /// index answers as they are; empty for any other query, which the document index answers.</summary>
+    /// <remarks>The document index reads a prefix by merging the articles of all of its words across the whole store:
+    /// 60 ms for <c>пост*</c> at a million articles, whose 470 words are too many to ask for one by one. Longer prefixes
+    /// stand for few enough words to be asked for so (see <c>PostgresArticleSearch</c>).</remarks>
     public static IReadOnlyList<string> IndexedPrefixes(SearchQuery query)
     {
         var onlyPrefixes = query.Excluded.Count == 0 && query.Required.All(group =>
-            group is [{ IsPrefix: true } term] && Parts(term.Words[0][0]).Count() == 1 && term.Words[0][0].Length is >= MinIndexedPrefix and <= MaxIndexedPrefix);
+            group is [{ IsPrefix: true } term] && Parts(term.Words[0][0]).Count() == 1 && term.Words[0][0].Length == IndexedPrefix);
         return onlyPrefixes ? [.. query.Required.Select(group => PrefixLexeme(group[0])).Distinct(StringComparer.Ordinal)] : [];
     }
 
