@@ -16,9 +16,9 @@ namespace DigestBot.StorageEngines.Postgres;
 /// The GIN index reads every article a word is in, oldest first, where FTS5 reads newest first and stops at the window:
 /// at a million articles a common word is 200,000 of them, 60 ms of index before anything is ranked. So the index also
 /// holds each article's slice, its id shifted right by <see cref="SliceBits"/> (migration <c>SearchSlices</c>), and a
-/// search asks it for the matches in the newest 1, 8 and 64 slices before it asks for all of them: within the index,
-/// the few articles of a slice skip the long lists of common words. It stops at the first step that holds more matches
-/// than the window.
+/// search asks it for the matches among the newest few thousand articles, then among as many more as the density found
+/// says will be enough, before it asks for all of them: within the index, the few articles of the newest slices skip
+/// through the long lists of common words. It stops at the first step that holds more matches than the window.
 /// </remarks>
 public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbFactory, TimeProvider time, IOptions<SearchOptions> options) : IArticleSearch
 {
@@ -119,7 +119,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
 
     // The vocabulary (table search_terms, migration SearchVocabulary) says which of the words' forms some article holds,
     // and which words each prefix stands for: one lookup is cheaper than carrying forms no article holds through the
-    // index and the ranking (a word stands for 20 to 100 forms across the languages), and cheaper than letting the index
+    // index and the ranking (a word stands for 20 to over 100 forms across the languages), and cheaper than letting the index
     // merge a prefix's words over the whole store. A prefix of more words than MaxPrefixWords is left to the index.
     private static async Task<(IReadOnlySet<string> Held, Dictionary<string, IReadOnlyList<string>> Expansions)> VocabularyAsync(
         NpgsqlConnection connection, SearchQuery parsed, CancellationToken cancellationToken)
