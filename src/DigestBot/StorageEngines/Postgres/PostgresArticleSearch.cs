@@ -66,11 +66,10 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             await plan.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var (held, expansions) = await VocabularyAsync(connection, parsed, cancellationToken);
+        var prefixes = PostgresTextSearch.IndexedPrefixes(parsed);
+        var (held, expansions) = await VocabularyAsync(connection, parsed, prefixes, cancellationToken);
         parsed = parsed.Without(held);
         var match = PostgresTextSearch.Query(parsed)!;
-        var candidates = PostgresTextSearch.Candidates(parsed, expansions)!;
-        var prefixes = PostgresTextSearch.IndexedPrefixes(parsed);
         var phrase = PostgresTextSearch.HasPhrase(parsed);
         var window = options.Value.RankedMatches;
 
@@ -80,6 +79,8 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         // The step that is enough ranks its window in the same statement, so the index is read once for it, and a
         // phrase's candidates are tested only there, so none is tested twice.
         var enough = phrase ? window * CandidatesPerRanked : window + 1;
+        var asked = new Asked(
+            match, PostgresTextSearch.Candidates(parsed, expansions)!, PostgresTextSearch.Query(parsed.OwnForms)!, prefixes, phrase, language, window, enough, skip, take);
         long matched = 0;
         var untested = false;
         var ranked = new List<(long Id, double Score)>();
@@ -89,7 +90,7 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
             // more than reading the words without them.
             int? slice = span <= newest / 2 ? (int)((newest - span + 1) >> SliceBits) : null;
             long found = 0;
-            await using (var step = StepCommand(connection, phrase, slice, match, candidates, prefixes, parsed, language, window, enough, skip, take))
+            await using (var step = StepCommand(connection, asked, slice))
             await using (var reader = await step.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -122,12 +123,12 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
     // index and the ranking (a word stands for 20 to over 100 forms across the languages), and cheaper than letting the index
     // merge a prefix's words over the whole store. A prefix of more words than MaxPrefixWords is left to the index.
     private static async Task<(IReadOnlySet<string> Held, Dictionary<string, IReadOnlyList<string>> Expansions)> VocabularyAsync(
-        NpgsqlConnection connection, SearchQuery parsed, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SearchQuery parsed, IReadOnlyList<string> indexedPrefixes, CancellationToken cancellationToken)
     {
         var prefixes = parsed.Required.SelectMany(group => group).Concat(parsed.Excluded)
             .Where(term => term.IsPrefix)
             .Select(PostgresTextSearch.PrefixLexeme)
-            .Distinct(StringComparer.Ordinal)
+            .Except(indexedPrefixes, StringComparer.Ordinal)
             .ToArray();
         await using var command = new NpgsqlCommand(
             """
@@ -163,10 +164,12 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         return (held, words.Where(prefix => prefix.Value.Count <= MaxPrefixWords).ToDictionary(prefix => prefix.Key, prefix => (IReadOnlyList<string>)prefix.Value, StringComparer.Ordinal));
     }
 
-    private NpgsqlCommand StepCommand(
-        NpgsqlConnection connection, bool phrase, int? slice, NpgsqlTsQuery match, NpgsqlTsQuery candidates, IReadOnlyList<string> prefixes, SearchQuery parsed, Language? language, int window, int enough, int skip, int take)
+    // One statement of the steps: the matches among the articles of slice and later (all of them when null), counted,
+    // and ranked when the step is enough or the last.
+    private NpgsqlCommand StepCommand(NpgsqlConnection connection, Asked asked, int? slice)
     {
-        var own = PostgresTextSearch.Query(parsed.OwnForms)!;
+        var (match, candidates, own, prefixes, phrase, language, window, enough, skip, take) = asked;
+
         // A query of prefixes alone asks the prefix index, which holds them as they are; any other the document index.
         var matching = prefixes.Count > 0 ? "search_prefixes(document) @> @prefixes" : "document @@ @candidates";
         var where = $"WHERE {(slice is null ? "" : InSlices)} {matching} AND (@language::text IS NULL OR language = @language::text)";
@@ -243,4 +246,13 @@ public sealed class PostgresArticleSearch(IDbContextFactory<DigestDbContext> dbF
         command.Parameters.AddWithValue("skip", Math.Max(0, skip));
         return command;
     }
+
+    /// <summary>What a search asks of each of its steps.</summary>
+    /// <param name="Match">The query.</param>
+    /// <param name="Candidates">What the document index is asked: the query, or for a phrase all of its words anywhere.</param>
+    /// <param name="Own">The query without the other languages' forms, which ranks the articles it matches.</param>
+    /// <param name="Prefixes">The 4-letter prefixes the prefix index is asked instead, when the query is nothing else.</param>
+    /// <param name="Enough">The matches, or a phrase's candidates, that make a step enough.</param>
+    private sealed record Asked(
+        NpgsqlTsQuery Match, NpgsqlTsQuery Candidates, NpgsqlTsQuery Own, IReadOnlyList<string> Prefixes, bool Phrase, Language? Language, int Window, int Enough, int Skip, int Take);
 }
