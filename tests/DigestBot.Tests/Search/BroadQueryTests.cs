@@ -174,7 +174,8 @@ public sealed class BroadQueryTests(PostgresServer server) : IAsyncLifetime
         return [.. await db.Articles.Where(a => a.Language == Language.Ru).OrderByDescending(a => a.Id).Take(Window).Select(a => a.Id).ToListAsync()];
     }
 
-    private static async Task<List<string>> TitlesAsync(TestHost host, IEnumerable<long> ids)
+    /// <summary>The titles of the articles with these ids, in their order.</summary>
+    internal static async Task<List<string>> TitlesAsync(TestHost host, IEnumerable<long> ids)
     {
         var order = ids.ToList();
         await using var db = host.Db();

@@ -67,7 +67,7 @@ public sealed class PostgresNewestSlicesTests(PostgresServer server) : IAsyncLif
         var page = await host.Get<IArticleSearch>().SearchAsync("\"зелёный парк\"", null, 0, 5, CancellationToken.None);
 
         page.Should().Match<SearchPage>(p => p.Total == 1 && p.Capped, "the oldest is beyond the 500 newest candidates");
-        (await TitlesAsync(page.Hits.Select(h => h.ArticleId))).Should().Equal("Новости района номер 1099");
+        (await BroadQueryTests.TitlesAsync(host, page.Hits.Select(h => h.ArticleId))).Should().Equal("Новости района номер 1099");
     }
 
     // Astana in every Russian article; the maslikhat in two of every five; Saryarka in every tenth of the older ones.
@@ -86,13 +86,5 @@ public sealed class PostgresNewestSlicesTests(PostgresServer server) : IAsyncLif
         (await host.Get<ArticleImporter>().ImportAsync([file], CancellationToken.None)).Added.Should().Be(count);
         await using var db = host.Db();
         return await db.Articles.Where(a => a.Title.StartsWith("Новости города")).OrderBy(a => a.Id).Skip(from).Select(a => a.Id).ToListAsync();
-    }
-
-    private async Task<List<string>> TitlesAsync(IEnumerable<long> ids)
-    {
-        var order = ids.ToList();
-        await using var db = host.Db();
-        var titles = await db.Articles.Where(a => order.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title);
-        return [.. order.Select(id => titles[id])];
     }
 }
